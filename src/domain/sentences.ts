@@ -1,0 +1,95 @@
+/**
+ * Splits text into sentences with offsets. Lines are hard boundaries (a headline or a subheading has
+ * no final full stop but is still its own sentence); within a line the Unicode sentence rules
+ * (Intl.Segmenter, ICU) do the work, and we repair the one thing they get wrong for news: a full stop
+ * after an abbreviation or an initial ("Mr. Smith", "U.S. Army", "J. Smith") is not a sentence end.
+ */
+import type { Span } from './model';
+
+export interface Sentence extends Span {
+  readonly index: number;
+}
+
+/** Abbreviations after which a full stop rarely ends an English sentence, compared lower-cased. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr',
+  'sgt', 'adm', 'pres', 'st', 'mt', 'ft', 'jr', 'sr', 'rev', 'hon', 'amb', 'no', 'vs', 'etc',
+  'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'approx', 'est', 'fig', 'vol', 'ed', 'eds',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'u.s.a', 'a.m', 'p.m', 'al',
+]);
+
+// "Inc." or "etc." may well end a sentence; only merge when what follows does not start a new one.
+const SOMETIMES_FINAL = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'u.s', 'u.k', 'u.n', 'u.s.a']);
+
+const segmenterCache = new Map<string, Intl.Segmenter>();
+function segmenter(locale: string): Intl.Segmenter {
+  let s = segmenterCache.get(locale);
+  if (!s) {
+    s = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenterCache.set(locale, s);
+  }
+  return s;
+}
+
+function endsWithAbbreviation(piece: string): { abbr: string } | undefined {
+  const m = /(?:^|[\s(“"'‘])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)\.\s*$/.exec(piece);
+  if (!m || m[1] === undefined) return undefined;
+  const word = m[1].toLowerCase().replace(/\.$/, '');
+  if (ABBREVIATIONS.has(word)) return { abbr: word };
+  // A single capital letter is an initial ("J. Smith").
+  if (/^[A-Z]$/.test(m[1])) return { abbr: word };
+  return undefined;
+}
+
+function startsLikeNewSentence(next: string): boolean {
+  // After "U.S." a following "The" or a quote opens a new sentence; a name usually does not.
+  return /^[“"‘'(]?(The|A|An|In|On|At|But|And|It|He|She|They|We|I|This|That|These|Those)\b/.test(
+    next,
+  );
+}
+
+/** Splits one line of text (no newlines) into trimmed sentence spans relative to `offset`. */
+function splitLine(line: string, offset: number, locale: string, out: Span[]): void {
+  const pieces: Span[] = [];
+  for (const seg of segmenter(locale).segment(line)) {
+    pieces.push({ start: seg.index, end: seg.index + seg.segment.length });
+  }
+  const merged: Span[] = [];
+  for (const p of pieces) {
+    const prev = merged[merged.length - 1];
+    if (prev) {
+      const hit = endsWithAbbreviation(line.slice(prev.start, prev.end));
+      const next = line.slice(p.start, p.end);
+      if (hit && !(SOMETIMES_FINAL.has(hit.abbr) && startsLikeNewSentence(next))) {
+        merged[merged.length - 1] = { start: prev.start, end: p.end };
+        continue;
+      }
+    }
+    merged.push(p);
+  }
+  for (const s of merged) {
+    let { start, end } = s;
+    while (start < end && /\s/.test(line[start] ?? '')) start++;
+    while (end > start && /\s/.test(line[end - 1] ?? '')) end--;
+    if (end > start) out.push({ start: start + offset, end: end + offset });
+  }
+}
+
+/**
+ * Sentences of `text` in order, trimmed of surrounding white space, never crossing a line break.
+ * Offsets are UTF-16 code units.
+ */
+export function splitSentences(text: string, locale = 'en'): Sentence[] {
+  const spans: Span[] = [];
+  const lineBreak = /\r\n|\n|\r|\u2028|\u2029/g;
+  let lineStart = 0;
+  for (;;) {
+    const m = lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    if (lineEnd > lineStart) splitLine(text.slice(lineStart, lineEnd), lineStart, locale, spans);
+    if (!m) break;
+    lineStart = m.index + m[0].length;
+  }
+  return spans.map((s, index) => ({ index, start: s.start, end: s.end }));
+}
