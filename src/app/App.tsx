@@ -1,0 +1,50 @@
+import { Suspense, lazy } from 'react';
+import { useAppStore } from '../store/store';
+import { selectDoc } from '../store/selectors';
+import { EntityDetails } from '../features/details/EntityDetails';
+import { EntityList } from '../features/entities/EntityList';
+import { FilterPanel } from '../features/filters/FilterPanel';
+import { SearchBox } from '../features/search/SearchBox';
+import { TextView } from '../features/text/TextView';
+import { useKeyboard } from './useKeyboard';
+import { useUrlSync } from './useUrlSync';
+
+// Cytoscape is the largest dependency and not needed for the first paint of the text.
+const GraphView = lazy(() => import('../features/graph/GraphView'));
+
+export function App() {
+  const doc = useAppStore(selectDoc);
+  useUrlSync();
+  useKeyboard();
+  const byline = [doc.source?.author, doc.source?.name].filter(Boolean).join(' · ');
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="app-name">Ariadne</h1>
+        <p className="doc-meta">
+          <span className="doc-title">{doc.title}</span>
+          {byline && <span className="muted"> — {byline}</span>}
+        </p>
+        <p className="shortcuts muted">
+          <kbd>/</kbd> search · <kbd>[</kbd> <kbd>]</kbd> previous/next mention · <kbd>Esc</kbd> clear
+        </p>
+      </header>
+      <div className="layout">
+        <section className="sidebar" aria-label="Find and filter">
+          <SearchBox />
+          <FilterPanel />
+          <EntityList />
+        </section>
+        <main className="reader">
+          <TextView />
+        </main>
+        <div className="side">
+          <Suspense fallback={<div className="graph graph-loading">Loading the graph…</div>}>
+            <GraphView />
+          </Suspense>
+          <EntityDetails />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * Lookups built once when a document is loaded, so that no view ever scans the whole document on a
+ * click or a render: entity → mentions, sentence → mention pieces, entity → relations, offset →
+ * sentence, and the types present with their counts. Everything here is linear (or n log n) in the
+ * size of the document.
+ */
+import { deriveBlocks } from './blocks';
+import type { AriadneDocument, Block, Entity, Mention, Relation, Span } from './model';
+import { resolveType } from './palette';
+import type { ResolvedType } from './palette';
+import { splitSentences } from './sentences';
+import type { Sentence } from './sentences';
+
+export interface IndexedBlock extends Block {
+  readonly index: number;
+  /** Sentences whose start lies in this block: `[firstSentence, endSentence)`. */
+  readonly firstSentence: number;
+  readonly endSentence: number;
+}
+
+/** The part of one mention span that falls inside one sentence. */
+export interface MentionPiece extends Span {
+  readonly mentionId: string;
+  readonly entityId: string;
+}
+
+export interface TypeCount {
+  readonly type: ResolvedType;
+  readonly count: number;
+}
+
+export interface DocumentIndex {
+  readonly doc: AriadneDocument;
+  readonly sentences: readonly Sentence[];
+  readonly blocks: readonly IndexedBlock[];
+  readonly entityById: ReadonlyMap<string, Entity>;
+  readonly mentionById: ReadonlyMap<string, Mention>;
+  /** Each entity's mentions in text order. */
+  readonly mentionsByEntity: ReadonlyMap<string, readonly Mention[]>;
+  /** Pieces of mentions inside each sentence, sorted by start then longest first. */
+  readonly piecesBySentence: readonly (readonly MentionPiece[])[];
+  /** Sentence index of each mention's first character. */
+  readonly sentenceOfMention: ReadonlyMap<string, number>;
+  readonly relationById: ReadonlyMap<string, Relation>;
+  /** Relations where the entity is source or target, in document order. */
+  readonly relationsByEntity: ReadonlyMap<string, readonly Relation[]>;
+  /** Sentences that hold each relation's evidence. */
+  readonly evidenceSentences: ReadonlyMap<string, readonly number[]>;
+  readonly entityTypes: ReadonlyMap<string, ResolvedType>;
+  readonly relationTypes: ReadonlyMap<string, ResolvedType>;
+  /** Entity types with at least one entity, in declaration order, with entity counts. */
+  readonly entityTypeCounts: readonly TypeCount[];
+  /** Relation types with at least one relation, with relation counts. */
+  readonly relationTypeCounts: readonly TypeCount[];
+  readonly maxMentions: number;
+}
+
+/** Index of the sentence containing `offset`, or the nearest one before it (-1 if none). */
+export function sentenceAt(sentences: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = sentences[mid];
+    if (!s) break;
+    if (s.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function resolveTypes(
+  declared: readonly { key: string; label: string }[],
+  used: Iterable<string>,
+): Map<string, ResolvedType> {
+  const out = new Map<string, ResolvedType>();
+  for (const def of declared) out.set(def.key, resolveType(def, out.size));
+  // A type used but never declared still needs a colour and a name rather than a crash.
+  for (const key of used) {
+    if (!out.has(key)) out.set(key, resolveType({ key, label: key }, out.size));
+  }
+  return out;
+}
+
+export function buildIndex(doc: AriadneDocument): DocumentIndex {
+  const sentences = splitSentences(doc.text, doc.language ?? 'en');
+  const rawBlocks = doc.blocks && doc.blocks.length > 0 ? doc.blocks : deriveBlocks(doc.text);
+  const blocks: IndexedBlock[] = [];
+  let s = 0;
+  for (const [index, b] of rawBlocks.entries()) {
+    while (s < sentences.length && (sentences[s]?.start ?? 0) < b.start) s++;
+    const first = s;
+    while (s < sentences.length && (sentences[s]?.start ?? 0) < b.end) s++;
+    blocks.push({ ...b, index, firstSentence: first, endSentence: s });
+  }
+
+  const entityById = new Map(doc.entities.map((e) => [e.id, e]));
+  const mentionById = new Map(doc.mentions.map((m) => [m.id, m]));
+  const sortedMentions = [...doc.mentions].sort(
+    (a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0),
+  );
+  const mentionsByEntity = new Map<string, Mention[]>();
+  const pieces: MentionPiece[][] = sentences.map(() => []);
+  const sentenceOfMention = new Map<string, number>();
+  for (const m of sortedMentions) {
+    push(mentionsByEntity, m.entityId, m);
+    const first = m.spans[0];
+    if (first) sentenceOfMention.set(m.id, Math.max(0, sentenceAt(sentences, first.start)));
+    for (const span of m.spans) {
+      // A span may cross a sentence boundary the splitter drew; give each sentence its part.
+      for (let i = Math.max(0, sentenceAt(sentences, span.start)); i < sentences.length; i++) {
+        const sent = sentences[i];
+        if (!sent || sent.start >= span.end) break;
+        const start = Math.max(span.start, sent.start);
+        const end = Math.min(span.end, sent.end);
+        if (end > start) pieces[i]?.push({ start, end, mentionId: m.id, entityId: m.entityId });
+      }
+    }
+  }
+  for (const list of pieces) list.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  const relationById = new Map(doc.relations.map((r) => [r.id, r]));
+  const relationsByEntity = new Map<string, Relation[]>();
+  const evidenceSentences = new Map<string, number[]>();
+  for (const r of doc.relations) {
+    push(relationsByEntity, r.source, r);
+    if (r.target !== r.source) push(relationsByEntity, r.target, r);
+    const found = new Set<number>();
+    for (const q of r.evidence) {
+      const first = sentenceAt(sentences, q.start);
+      for (let i = Math.max(0, first); i < sentences.length; i++) {
+        const sent = sentences[i];
+        if (!sent || (sent.start >= q.end && i > first)) break;
+        found.add(i);
+      }
+    }
+    evidenceSentences.set(r.id, [...found].sort((a, b) => a - b));
+  }
+
+  const entityTypes = resolveTypes(
+    doc.entityTypes,
+    doc.entities.map((e) => e.type),
+  );
+  const relationTypes = resolveTypes(
+    doc.relationTypes,
+    doc.relations.map((r) => r.type),
+  );
+  const countBy = (keys: readonly string[], types: Map<string, ResolvedType>): TypeCount[] => {
+    const counts = new Map<string, number>();
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return [...types.values()]
+      .filter((t) => counts.has(t.key))
+      .map((type) => ({ type, count: counts.get(type.key) ?? 0 }));
+  };
+
+  let maxMentions = 0;
+  for (const list of mentionsByEntity.values()) maxMentions = Math.max(maxMentions, list.length);
+
+  return {
+    doc,
+    sentences,
+    blocks,
+    entityById,
+    mentionById,
+    mentionsByEntity,
+    piecesBySentence: pieces,
+    sentenceOfMention,
+    relationById,
+    relationsByEntity,
+    evidenceSentences,
+    entityTypes,
+    relationTypes,
+    entityTypeCounts: countBy(
+      doc.entities.map((e) => e.type),
+      entityTypes,
+    ),
+    relationTypeCounts: countBy(
+      doc.relations.map((r) => r.type),
+      relationTypes,
+    ),
+    maxMentions,
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The network. Cytoscape is an imperative island: this component owns the one instance, runs the
+ * layout when the document's elements change (never on a mere re-render), and applies selection and
+ * filters as classes from a store subscription. Positions a user dragged are kept when the layout is
+ * re-run.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import cytoscape from 'cytoscape';
+import type { Core, EventObject, LayoutOptions } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import CytoscapeComponent from 'react-cytoscapejs';
+import { isRelationVisible } from '../../domain/filters';
+import { useAppStore } from '../../store/store';
+import type { AppState } from '../../store/store';
+import { selectIndex } from '../../store/selectors';
+import { toElements } from './elements';
+import { graphStyle } from './graphStyle';
+
+cytoscape.use(fcose);
+
+declare global {
+  interface Window {
+    /** The graph's Cytoscape core, for acceptance tests and for scripting from the console. */
+    cy?: Core;
+  }
+}
+
+function layoutOptions(cy: Core, pinned: ReadonlySet<string>): LayoutOptions {
+  const fixed = [...pinned]
+    .map((id) => cy.$id(id))
+    .filter((n) => n.nonempty())
+    .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+  return {
+    name: 'fcose',
+    quality: 'proof',
+    animate: false,
+    randomize: true,
+    nodeDimensionsIncludeLabels: true,
+    nodeRepulsion: () => 6000,
+    idealEdgeLength: () => 70,
+    edgeElasticity: () => 0.4,
+    nodeSeparation: 60,
+    packComponents: true,
+    padding: 40,
+    fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+  } as LayoutOptions;
+}
+
+function applyView(cy: Core, s: AppState, centre: boolean): void {
+  const filters = { hiddenEntityTypes: s.hiddenEntityTypes, hiddenRelationTypes: s.hiddenRelationTypes };
+  const node = s.selectedEntityId ? cy.$id(s.selectedEntityId) : cy.collection();
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      n.toggleClass('filtered', s.hiddenEntityTypes.has(n.data('type') as string));
+    });
+    cy.edges().forEach((e) => {
+      const r = s.index.relationById.get(e.id());
+      e.toggleClass('filtered', !r || !isRelationVisible(r, s.index, filters));
+    });
+    cy.elements().removeClass('faded end near');
+    cy.elements(':selected').unselect();
+    if (node.nonempty()) {
+      node.select();
+      const hood = node.closedNeighborhood();
+      cy.elements().not(hood).addClass('faded');
+      node.connectedEdges().addClass('near');
+    }
+    const edge = s.selectedRelationId ? cy.$id(s.selectedRelationId) : cy.collection();
+    if (edge.nonempty()) {
+      edge.select().removeClass('faded');
+      edge.connectedNodes().addClass('end').removeClass('faded');
+    }
+  });
+  const focus = node.nonempty() ? node : undefined;
+  if (centre && focus && focus.visible()) {
+    const ext = cy.extent();
+    const p = focus.position();
+    if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) {
+      cy.animate({ center: { eles: focus } }, { duration: 250 });
+    }
+  }
+}
+
+export default function GraphView() {
+  const index = useAppStore(selectIndex);
+  const elements = useMemo(() => toElements(index), [index]);
+  const [cy, setCy] = useState<Core | null>(null);
+  const pinned = useRef(new Set<string>());
+  const wrapRef = useRef<HTMLDivElement>(null);
+
+  // react-cytoscapejs calls this on every update: only capture the instance, never bind here.
+  const capture = useCallback((c: Core) => setCy((prev) => (prev === c ? prev : c)), []);
+
+  useEffect(() => {
+    if (!cy) return;
+    cy.boxSelectionEnabled(false);
+    window.cy = cy;
+    const store = useAppStore.getState;
+    const onNode = (e: EventObject) => store().selectEntity(e.target.id() as string, { jump: true });
+    const onEdge = (e: EventObject) => {
+      store().selectRelation(e.target.id() as string, { jump: true });
+    };
+    const onBackground = (e: EventObject) => {
+      if (e.target === cy) store().clearSelection();
+    };
+    const onDragged = (e: EventObject) => {
+      pinned.current.add(e.target.id() as string);
+    };
+    cy.on('tap', 'node', onNode);
+    cy.on('tap', 'edge', onEdge);
+    cy.on('tap', onBackground);
+    cy.on('dragfree', 'node', onDragged);
+    const onOver = (e: EventObject) => e.target.addClass('hover');
+    const onOut = (e: EventObject) => e.target.removeClass('hover');
+    cy.on('mouseover', 'edge', onOver);
+    cy.on('mouseout', 'edge', onOut);
+    return () => {
+      cy.off('mouseover', 'edge', onOver);
+      cy.off('mouseout', 'edge', onOut);
+      cy.off('tap', 'node', onNode);
+      cy.off('tap', 'edge', onEdge);
+      cy.off('tap', onBackground);
+      cy.off('dragfree', 'node', onDragged);
+      if (window.cy === cy) delete window.cy;
+    };
+  }, [cy]);
+
+  // A new document means new elements: lay them out afresh.
+  useEffect(() => {
+    if (!cy) return;
+    pinned.current.clear();
+    cy.resize();
+    if (cy.elements().nonempty()) cy.layout(layoutOptions(cy, pinned.current)).run();
+    cy.fit(undefined, 40);
+    applyView(cy, useAppStore.getState(), false);
+  }, [cy, elements]);
+
+  useEffect(() => {
+    if (!cy) return;
+    return useAppStore.subscribe((s, prev) => {
+      if (
+        s.index !== prev.index ||
+        s.selectedEntityId !== prev.selectedEntityId ||
+        s.selectedRelationId !== prev.selectedRelationId ||
+        s.hiddenEntityTypes !== prev.hiddenEntityTypes ||
+        s.hiddenRelationTypes !== prev.hiddenRelationTypes
+      ) {
+        applyView(cy, s, s.selectedEntityId !== prev.selectedEntityId);
+      }
+    });
+  }, [cy]);
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!cy || !el || typeof ResizeObserver === 'undefined') return;
+    let size = '';
+    const observer = new ResizeObserver(([entry]) => {
+      const next = `${entry?.contentRect.width}x${entry?.contentRect.height}`;
+      if (next === size) return;
+      // The first real size arrives after mount: fit then, later only resize.
+      const first = size === '' || size.startsWith('0x') || size.endsWith('x0');
+      size = next;
+      cy.resize();
+      if (first) cy.fit(cy.elements(':visible'), 40);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [cy]);
+
+  const fit = () => cy?.fit(cy.elements(':visible'), 40);
+  const zoom = (factor: number) => {
+    if (!cy) return;
+    cy.zoom({
+      level: cy.zoom() * factor,
+      renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+    });
+  };
+  const relayout = () => {
+    if (!cy) return;
+    cy.layout(layoutOptions(cy, pinned.current)).run();
+    cy.fit(cy.elements(':visible'), 40);
+  };
+
+  return (
+    <section className="graph" aria-label="Network graph">
+      <div className="graph-toolbar" role="toolbar" aria-label="Graph controls">
+        <button type="button" onClick={fit} title="Fit the graph to the view">
+          Fit
+        </button>
+        <button type="button" onClick={() => zoom(1.25)} aria-label="Zoom in" title="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom out" title="Zoom out">
+          −
+        </button>
+        <button
+          type="button"
+          onClick={relayout}
+          title="Lay the graph out again; nodes you dragged stay put"
+        >
+          Re-run layout
+        </button>
+      </div>
+      <div ref={wrapRef} className="graph-canvas">
+        <CytoscapeComponent
+          elements={elements}
+          stylesheet={graphStyle}
+          cy={capture}
+          style={{ width: '100%', height: '100%' }}
+        />
+      </div>
+      <p className="graph-legend" aria-hidden="true">
+        <span>
+          <span className="legend-line" />
+          stated
+        </span>
+        <span>
+          <span className="legend-line reported" />
+          reported
+        </span>
+        <span>
+          <span className="legend-line possible" />
+          possible
+        </span>
+      </p>
+      {index.doc.entities.length === 0 && (
+        <p className="graph-empty">No actors annotated in this document yet.</p>
+      )}
+    </section>
+  );
+}

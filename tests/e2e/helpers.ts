@@ -1,0 +1,63 @@
+/** Helpers that read like what a person does in the app. */
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+
+/** A fresh page per test in one browser per file; `page()` gives the current one. */
+export function useBrowser(): { page: () => Page; baseUrl: string } {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser | undefined;
+  let current: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await current?.context().close();
+    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
+    current = await context.newPage();
+    const errors: string[] = [];
+    current.on('pageerror', (e) => errors.push(String(e)));
+    (current as Page & { errors?: string[] }).errors = errors;
+  });
+  return {
+    page: () => {
+      if (!current) throw new Error('no page: use page() inside a test');
+      return current;
+    },
+    baseUrl,
+  };
+}
+
+export async function openApp(page: Page, baseUrl: string, query = ''): Promise<void> {
+  await page.goto(`${baseUrl}${query}`);
+  await page.getByRole('article').waitFor();
+  await page.waitForFunction(() => !!window.cy && window.cy.nodes().length > 0);
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+export async function selectedNodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.cy!.$('node:selected').map((n) => n.id()));
+}
+
+export async function currentSentences(page: Page): Promise<string[]> {
+  return page.$$eval('[aria-current="true"]', (els) =>
+    els.map((e) => e.getAttribute('data-sentence') ?? ''),
+  );
+}
+
+/** Whether the element is inside the visible part of its scroll container and of the window. */
+export async function isScrolledIntoView(page: Page, selector: string): Promise<boolean> {
+  return page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    let p = el.parentElement;
+    while (p && p.scrollHeight <= p.clientHeight) p = p.parentElement;
+    const box = p ? p.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    return r.bottom > box.top && r.top < box.bottom && r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+}
