@@ -26,7 +26,10 @@ async function main() {
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${out}entity-selected.png` });
 
-    await page.getByRole('button', { name: /Show evidence in the text/ }).first().click();
+    await page
+      .getByRole('button', { name: /Show in text/ })
+      .first()
+      .click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${out}relation-evidence.png` });
 

@@ -26,7 +26,8 @@ export function App() {
           {byline && <span className="muted"> — {byline}</span>}
         </p>
         <p className="shortcuts muted">
-          <kbd>/</kbd> search · <kbd>[</kbd> <kbd>]</kbd> previous/next mention · <kbd>Esc</kbd> clear
+          <kbd>/</kbd> search · <kbd>[</kbd> <kbd>]</kbd> previous/next mention · <kbd>Esc</kbd>{' '}
+          clear
         </p>
       </header>
       <div className="layout">
@@ -35,7 +36,8 @@ export function App() {
           <FilterPanel />
           <EntityList />
         </section>
-        <main className="reader">
+        {/* Focusable so keyboard users can scroll the text. */}
+        <main className="reader" tabIndex={0} aria-label="Document">
           <TextView />
         </main>
         <div className="side">

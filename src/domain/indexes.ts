@@ -143,7 +143,10 @@ export function buildIndex(doc: AriadneDocument): DocumentIndex {
         found.add(i);
       }
     }
-    evidenceSentences.set(r.id, [...found].sort((a, b) => a - b));
+    evidenceSentences.set(
+      r.id,
+      [...found].sort((a, b) => a - b),
+    );
   }
 
   const entityTypes = resolveTypes(

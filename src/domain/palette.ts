@@ -6,12 +6,36 @@
 import type { NodeShape, TypeDef } from './model';
 
 const COLOURS = [
-  '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C564B', '#7F7F7F',
-  '#B8860B', '#6A3D9A', '#1B9E77', '#E7298A', '#66A61E', '#A6761D', '#E41A1C', '#377EB8',
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#8C564B',
+  '#7F7F7F',
+  '#B8860B',
+  '#6A3D9A',
+  '#1B9E77',
+  '#E7298A',
+  '#66A61E',
+  '#A6761D',
+  '#E41A1C',
+  '#377EB8',
 ];
 const SHAPES: NodeShape[] = [
-  'ellipse', 'round-rectangle', 'diamond', 'hexagon', 'triangle', 'octagon', 'barrel', 'tag',
-  'star', 'round-triangle', 'vee', 'rectangle',
+  'ellipse',
+  'round-rectangle',
+  'diamond',
+  'hexagon',
+  'triangle',
+  'octagon',
+  'barrel',
+  'tag',
+  'star',
+  'round-triangle',
+  'vee',
+  'rectangle',
 ];
 
 function hash(key: string): number {

@@ -43,7 +43,9 @@ const entity = z.object({
   kind: z.enum(['actor', 'event']).optional(),
   description: z.string().optional(),
   refs: z
-    .array(z.object({ source: z.string().min(1), id: z.string().min(1), label: z.string().optional() }))
+    .array(
+      z.object({ source: z.string().min(1), id: z.string().min(1), label: z.string().optional() }),
+    )
     .optional(),
   attributes: attributes.optional(),
   notes: z.array(z.string()).optional(),

@@ -12,15 +12,86 @@ export interface Sentence extends Span {
 
 /** Abbreviations after which a full stop rarely ends an English sentence, compared lower-cased. */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr',
-  'sgt', 'adm', 'pres', 'st', 'mt', 'ft', 'jr', 'sr', 'rev', 'hon', 'amb', 'no', 'vs', 'etc',
-  'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'approx', 'est', 'fig', 'vol', 'ed', 'eds',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'u.s.a', 'a.m', 'p.m', 'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'cmdr',
+  'sgt',
+  'adm',
+  'pres',
+  'st',
+  'mt',
+  'ft',
+  'jr',
+  'sr',
+  'rev',
+  'hon',
+  'amb',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'dept',
+  'univ',
+  'approx',
+  'est',
+  'fig',
+  'vol',
+  'ed',
+  'eds',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'u.n',
+  'u.s.a',
+  'a.m',
+  'p.m',
+  'al',
 ]);
 
 // "Inc." or "etc." may well end a sentence; only merge when what follows does not start a new one.
-const SOMETIMES_FINAL = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'u.s', 'u.k', 'u.n', 'u.s.a']);
+const SOMETIMES_FINAL = new Set([
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'u.s',
+  'u.k',
+  'u.n',
+  'u.s.a',
+  'a.m',
+  'p.m',
+]);
+
+// "No." abbreviates "number" only before a numeral ("No. 10"); elsewhere it is the word "no".
+const BEFORE_NUMERAL = new Set(['no']);
 
 const segmenterCache = new Map<string, Intl.Segmenter>();
 function segmenter(locale: string): Intl.Segmenter {
@@ -61,7 +132,11 @@ function splitLine(line: string, offset: number, locale: string, out: Span[]): v
     if (prev) {
       const hit = endsWithAbbreviation(line.slice(prev.start, prev.end));
       const next = line.slice(p.start, p.end);
-      if (hit && !(SOMETIMES_FINAL.has(hit.abbr) && startsLikeNewSentence(next))) {
+      if (
+        hit &&
+        !(SOMETIMES_FINAL.has(hit.abbr) && startsLikeNewSentence(next)) &&
+        !(BEFORE_NUMERAL.has(hit.abbr) && !/^\d/.test(next))
+      ) {
         merged[merged.length - 1] = { start: prev.start, end: p.end };
         continue;
       }

@@ -29,9 +29,18 @@ export function validateDocument(doc: AriadneDocument): Problem[] {
       seen.add(id);
     }
   };
-  unique('entity', doc.entities.map((e) => e.id));
-  unique('mention', doc.mentions.map((m) => m.id));
-  unique('relation', doc.relations.map((r) => r.id));
+  unique(
+    'entity',
+    doc.entities.map((e) => e.id),
+  );
+  unique(
+    'mention',
+    doc.mentions.map((m) => m.id),
+  );
+  unique(
+    'relation',
+    doc.relations.map((r) => r.id),
+  );
 
   const entityTypes = new Set(doc.entityTypes.map((t) => t.key));
   const relationTypes = new Set(doc.relationTypes.map((t) => t.key));
@@ -56,10 +65,7 @@ export function validateDocument(doc: AriadneDocument): Problem[] {
       last = s.end;
     }
     if (!bad && spansText(doc.text, m.spans) !== m.text) {
-      add(
-        m.id,
-        `text "${m.text}" does not match its span "${spansText(doc.text, m.spans)}"`,
-      );
+      add(m.id, `text "${m.text}" does not match its span "${spansText(doc.text, m.spans)}"`);
     }
   }
   for (const r of doc.relations) {

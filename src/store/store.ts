@@ -166,8 +166,7 @@ const createViewSlice: Slice<ViewSlice> = (set, get) => ({
   applyViewState: (view) => {
     const { index } = get();
     const entity = view.entity && index.entityById.has(view.entity) ? view.entity : null;
-    const relation =
-      view.relation && index.relationById.has(view.relation) ? view.relation : null;
+    const relation = view.relation && index.relationById.has(view.relation) ? view.relation : null;
     set({
       hiddenEntityTypes: new Set(view.hiddenEntityTypes.filter((k) => index.entityTypes.has(k))),
       hiddenRelationTypes: new Set(

@@ -35,6 +35,7 @@ export async function openApp(page: Page, baseUrl: string, query = ''): Promise<
   await page.goto(`${baseUrl}${query}`);
   await page.getByRole('article').waitFor();
   await page.waitForFunction(() => !!window.cy && window.cy.nodes().length > 0);
+  await page.locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
 }
 
 export function pageErrors(page: Page): string[] {

@@ -2,7 +2,9 @@
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 
-export async function buildAndServe(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+export async function buildAndServe(
+  port = 0,
+): Promise<{ url: string; close: () => Promise<void> }> {
   await build({ logLevel: 'warn' });
   const server: PreviewServer = await preview({
     preview: { port, strictPort: false, host: '127.0.0.1' },

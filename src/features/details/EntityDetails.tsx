@@ -22,7 +22,8 @@ const selectPanel = (s: AppState) => ({
 export function refUrl(ref: ExternalRef): string | undefined {
   const source = ref.source.toLowerCase();
   if (/^https?:\/\//.test(ref.id)) return ref.id;
-  if (source === 'wikidata' && /^Q\d+$/.test(ref.id)) return `https://www.wikidata.org/wiki/${ref.id}`;
+  if (source === 'wikidata' && /^Q\d+$/.test(ref.id))
+    return `https://www.wikidata.org/wiki/${ref.id}`;
   if (source === 'wikipedia') {
     return /^\d+$/.test(ref.id)
       ? `https://en.wikipedia.org/?curid=${ref.id}`
@@ -79,7 +80,7 @@ function RelationItem({
       <button
         type="button"
         className="jump"
-        aria-label={`Show evidence in the text: ${index.entityById.get(relation.source)?.name ?? ''} ${label} ${index.entityById.get(relation.target)?.name ?? ''}`}
+        aria-label={`Show in text: ${index.entityById.get(relation.source)?.name ?? ''} ${label} ${index.entityById.get(relation.target)?.name ?? ''}`}
         onClick={() => useAppStore.getState().selectRelation(relation.id, { jump: true })}
       >
         Show in text

@@ -46,8 +46,23 @@ function layoutOptions(cy: Core, pinned: ReadonlySet<string>): LayoutOptions {
   } as LayoutOptions;
 }
 
+/**
+ * fcose honours fixed nodes only up to its own numeric tolerance; put pinned nodes back exactly where
+ * the user dropped them.
+ */
+function runLayout(cy: Core, pinned: ReadonlySet<string>): void {
+  const saved = new Map([...pinned].map((id) => [id, { ...cy.$id(id).position() }]));
+  cy.layout(layoutOptions(cy, pinned)).run();
+  cy.batch(() => {
+    for (const [id, position] of saved) cy.$id(id).position(position);
+  });
+}
+
 function applyView(cy: Core, s: AppState, centre: boolean): void {
-  const filters = { hiddenEntityTypes: s.hiddenEntityTypes, hiddenRelationTypes: s.hiddenRelationTypes };
+  const filters = {
+    hiddenEntityTypes: s.hiddenEntityTypes,
+    hiddenRelationTypes: s.hiddenRelationTypes,
+  };
   const node = s.selectedEntityId ? cy.$id(s.selectedEntityId) : cy.collection();
   cy.batch(() => {
     cy.nodes().forEach((n) => {
@@ -87,6 +102,8 @@ export default function GraphView() {
   const [cy, setCy] = useState<Core | null>(null);
   const pinned = useRef(new Set<string>());
   const wrapRef = useRef<HTMLDivElement>(null);
+  // True once the first layout has been fitted to the real container size (tests wait for it).
+  const [ready, setReady] = useState(false);
 
   // react-cytoscapejs calls this on every update: only capture the instance, never bind here.
   const capture = useCallback((c: Core) => setCy((prev) => (prev === c ? prev : c)), []);
@@ -96,7 +113,8 @@ export default function GraphView() {
     cy.boxSelectionEnabled(false);
     window.cy = cy;
     const store = useAppStore.getState;
-    const onNode = (e: EventObject) => store().selectEntity(e.target.id() as string, { jump: true });
+    const onNode = (e: EventObject) =>
+      store().selectEntity(e.target.id() as string, { jump: true });
     const onEdge = (e: EventObject) => {
       store().selectRelation(e.target.id() as string, { jump: true });
     };
@@ -130,7 +148,7 @@ export default function GraphView() {
     if (!cy) return;
     pinned.current.clear();
     cy.resize();
-    if (cy.elements().nonempty()) cy.layout(layoutOptions(cy, pinned.current)).run();
+    if (cy.elements().nonempty()) runLayout(cy, pinned.current);
     cy.fit(undefined, 40);
     applyView(cy, useAppStore.getState(), false);
   }, [cy, elements]);
@@ -162,6 +180,7 @@ export default function GraphView() {
       size = next;
       cy.resize();
       if (first) cy.fit(cy.elements(':visible'), 40);
+      setReady(true);
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -177,12 +196,12 @@ export default function GraphView() {
   };
   const relayout = () => {
     if (!cy) return;
-    cy.layout(layoutOptions(cy, pinned.current)).run();
+    runLayout(cy, pinned.current);
     cy.fit(cy.elements(':visible'), 40);
   };
 
   return (
-    <section className="graph" aria-label="Network graph">
+    <section className="graph" aria-label="Network graph" data-ready={ready}>
       <div className="graph-toolbar" role="toolbar" aria-label="Graph controls">
         <button type="button" onClick={fit} title="Fit the graph to the view">
           Fit

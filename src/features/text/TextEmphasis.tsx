@@ -12,7 +12,7 @@ export function attr(value: string): string {
 }
 
 const EMPHASIS =
-  'opacity:1;background:color-mix(in srgb,var(--c) 45%,transparent);box-shadow:0 0 0 2px var(--c)';
+  'background:color-mix(in srgb,var(--c) 45%,transparent);box-shadow:0 0 0 2px var(--c)';
 
 const selectEmphasis = (s: AppState) => ({
   index: s.index,
@@ -31,7 +31,10 @@ export function TextEmphasis() {
     rules.push(`.text .mention[data-type=${attr(key)}]{--c:transparent;border-color:transparent}`);
   }
   if (entity) {
-    rules.push('.text .mention{opacity:.55}');
+    // Others recede by losing their fill, not their text colour, so they stay readable.
+    rules.push(
+      '.text .mention{background:transparent;border-bottom-color:color-mix(in srgb,var(--c) 45%,transparent)}',
+    );
     rules.push(`.text .mention[data-entities~=${attr(entity)}]{${EMPHASIS}}`);
   }
   const rel = relation ? index.relationById.get(relation) : undefined;
@@ -39,7 +42,9 @@ export function TextEmphasis() {
     for (const s of index.evidenceSentences.get(rel.id) ?? []) {
       rules.push(`.text [data-sentence="${s}"]{background:var(--evidence-bg)}`);
       for (const end of [rel.source, rel.target]) {
-        rules.push(`.text [data-sentence="${s}"] .mention[data-entities~=${attr(end)}]{${EMPHASIS}}`);
+        rules.push(
+          `.text [data-sentence="${s}"] .mention[data-entities~=${attr(end)}]{${EMPHASIS}}`,
+        );
       }
     }
   }

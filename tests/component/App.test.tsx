@@ -1,0 +1,180 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/app/App';
+import { useAppStore } from '../../src/store/store';
+import {
+  actorButtons,
+  actorList,
+  actorTypes,
+  article,
+  currentSentence,
+  details,
+  mentionsOf,
+  openBuiltinArticle,
+  relationTypes,
+  searchBox,
+} from './ui';
+
+// Cytoscape needs a canvas, which jsdom lacks; the graph has its own end-to-end tests.
+vi.mock('../../src/features/graph/GraphView', () => ({
+  default: () => <section aria-label="Network graph" />,
+}));
+
+describe('the explorer on the built-in article', () => {
+  it('shows the article text exactly, with one element per sentence', () => {
+    openBuiltinArticle();
+    const { index } = useAppStore.getState();
+    const sentences = article().querySelectorAll('[data-sentence]');
+    expect(sentences).toHaveLength(index.sentences.length);
+    for (const [i, el] of [...sentences].entries()) {
+      const s = index.sentences[i]!;
+      expect(el.getAttribute('data-sentence')).toBe(String(i));
+      expect(el.textContent).toBe(index.doc.text.slice(s.start, s.end));
+    }
+    expect(screen.getByRole('heading', { name: /Conditions Must Be Met/ })).toBeInTheDocument();
+  });
+
+  it('starts with an empty details panel that says what to do', () => {
+    openBuiltinArticle();
+    expect(within(details()).queryByRole('heading')).toBeNull();
+    expect(details()).toHaveTextContent(/Select an actor/);
+  });
+
+  it('selects the entity when a mention in the text is clicked and fills the details panel', async () => {
+    const { user } = openBuiltinArticle();
+    const mention = mentionsOf('e-zakharova')[1]!;
+    await user.click(mention);
+    expect(useAppStore.getState().selectedEntityId).toBe('e-zakharova');
+    const panel = details();
+    expect(within(panel).getAllByRole('heading')[0]).toHaveTextContent('Maria Zakharova');
+    expect(panel).toHaveTextContent('Person');
+    expect(panel).toHaveTextContent(/Also called.*Zakharova/);
+    const n = useAppStore.getState().index.mentionsByEntity.get('e-zakharova')!.length;
+    expect(panel).toHaveTextContent(`${n} mentions · 2 of ${n}`);
+    expect(within(panel).getAllByRole('blockquote').length).toBeGreaterThan(0);
+  });
+
+  it('shows a hover text with the entity and its type on every mention', () => {
+    openBuiltinArticle();
+    for (const el of mentionsOf('e-russia')) expect(el.title).toBe('Russia · State');
+  });
+
+  it('steps through mentions with the buttons and the keys, marking one sentence current', async () => {
+    const { user } = openBuiltinArticle();
+    await user.click(within(actorList()).getByRole('button', { name: /Bashar al-Assad/ }));
+    const { index } = useAppStore.getState();
+    const sentencesOf = index.mentionsByEntity
+      .get('e-assad')!
+      .map((m) => String(index.sentenceOfMention.get(m.id)));
+    expect(currentSentence()).toBe(sentencesOf[0]);
+    await user.click(within(details()).getByRole('button', { name: /Next mention/ }));
+    expect(currentSentence()).toBe(sentencesOf[1]);
+    await user.keyboard(']');
+    expect(currentSentence()).toBe(sentencesOf[2]);
+    await user.keyboard('[[');
+    await user.keyboard('[[');
+    expect(currentSentence()).toBe(sentencesOf[0]);
+    await user.click(within(details()).getByRole('button', { name: /Previous mention/ }));
+    expect(currentSentence()).toBe(sentencesOf[sentencesOf.length - 1]);
+  });
+
+  it('jumps to the evidence sentence of a relation from the panel', async () => {
+    const { user } = openBuiltinArticle();
+    await user.click(within(actorList()).getByRole('button', { name: /TASS/ }));
+    const jump = within(details()).getAllByRole('button', { name: /Show in text/ })[0]!;
+    await user.click(jump);
+    const { index, selectedRelationId } = useAppStore.getState();
+    expect(selectedRelationId).not.toBeNull();
+    const evidence = index.evidenceSentences.get(selectedRelationId!)!;
+    expect(currentSentence()).toBe(String(evidence[0]));
+  });
+
+  it('filters the actor list and the text emphasis by actor type', async () => {
+    const { user } = openBuiltinArticle();
+    const person = within(actorTypes()).getByRole('checkbox', { name: /^Person/ });
+    expect(person).toBeChecked();
+    expect(actorButtons()).toContain('Maria Zakharova');
+    await user.click(person);
+    expect(person).not.toBeChecked();
+    expect(actorButtons()).not.toContain('Maria Zakharova');
+    expect(actorButtons()).toContain('Russia');
+    expect(document.head.textContent + document.body.textContent).toMatch(
+      /\.mention\[data-type="person"\]\{--c:transparent/,
+    );
+    await user.click(person);
+    expect(actorButtons()).toContain('Maria Zakharova');
+  });
+
+  it('has one checkbox per actor type present, labelled with the display name and a count', () => {
+    openBuiltinArticle();
+    const labels = within(actorTypes())
+      .getAllByRole('checkbox')
+      .map((c) => c.closest('label')?.textContent);
+    expect(labels).toEqual([
+      'Person (5)',
+      'State (2)',
+      'Government body (2)',
+      'Armed group (6)',
+      'Media outlet (2)',
+      'Place (2)',
+    ]);
+    expect(within(relationTypes()).getAllByRole('checkbox').length).toBeGreaterThan(5);
+  });
+
+  it('says so when the filters hide every actor, and offers a way back', async () => {
+    const { user } = openBuiltinArticle();
+    for (const box of within(actorTypes()).getAllByRole('checkbox')) await user.click(box);
+    expect(actorList()).toHaveTextContent('No actor matches the filters and search.');
+    await user.click(within(actorList()).getByRole('button', { name: 'Clear filters and search' }));
+    expect(actorButtons().length).toBe(useAppStore.getState().index.doc.entities.length);
+  });
+
+  it('narrows the list as you type and selects the best match on Enter', async () => {
+    const { user } = openBuiltinArticle();
+    await user.type(searchBox(), 'hts');
+    expect(actorButtons()).toEqual(['Hayat Tahrir al-Sham']);
+    await user.keyboard('{Enter}');
+    expect(useAppStore.getState().selectedEntityId).toBe('e-hts');
+    expect(within(details()).getAllByRole('heading')[0]).toHaveTextContent('Hayat Tahrir al-Sham');
+    await user.clear(searchBox());
+    await user.type(searchBox(), 'zzz');
+    expect(screen.getByRole('status')).toHaveTextContent('No actor matches “zzz”');
+  });
+
+  it('mirrors the selection and the filters in the URL and restores them on Back', async () => {
+    const { user } = openBuiltinArticle();
+    await user.click(within(actorList()).getByRole('button', { name: /^Russia \d/ }));
+    expect(location.search).toBe('?entity=e-russia');
+    await user.click(within(actorTypes()).getByRole('checkbox', { name: /^Place/ }));
+    expect(location.search).toBe('?entity=e-russia&hide=location');
+    history.back();
+    await vi.waitFor(() => expect(useAppStore.getState().hiddenEntityTypes.size).toBe(0));
+    expect(useAppStore.getState().selectedEntityId).toBe('e-russia');
+  });
+
+  it('clears the selection with Escape', async () => {
+    const { user } = openBuiltinArticle();
+    await user.click(mentionsOf('e-syria')[0]!);
+    await user.keyboard('{Escape}');
+    expect(useAppStore.getState().selectedEntityId).toBeNull();
+    expect(within(details()).queryByRole('heading')).toBeNull();
+  });
+
+  it('shows document text as text, never as markup', () => {
+    useAppStore.getState().loadDocument({
+      format: 'ariadne/1',
+      id: 'x',
+      title: 'x',
+      text: 'Hello <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script>',
+      entityTypes: [],
+      relationTypes: [],
+      entities: [],
+      mentions: [],
+      relations: [],
+    });
+    const { container } = render(<App />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('article script')).toBeNull();
+    expect(article()).toHaveTextContent('<script>window.__pwned=1</script>');
+  });
+});

@@ -1,0 +1,254 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  currentSentences,
+  isScrolledIntoView,
+  openApp,
+  pageErrors,
+  selectedNodeIds,
+  useBrowser,
+} from './helpers';
+
+const { page, baseUrl } = useBrowser();
+
+/** Where a node is drawn, in page coordinates, so the mouse can click it like a person. */
+async function nodePoint(p: Page, id: string): Promise<{ x: number; y: number }> {
+  return p.evaluate((nodeId) => {
+    const cy = window.cy!;
+    const pos = cy.$id(nodeId).renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + pos.x, y: box.top + pos.y };
+  }, id);
+}
+
+async function edgePoint(p: Page, id: string): Promise<{ x: number; y: number }> {
+  return p.evaluate((edgeId) => {
+    const cy = window.cy!;
+    const pos = cy.$id(edgeId).renderedMidpoint();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + pos.x, y: box.top + pos.y };
+  }, id);
+}
+
+async function visibleNodeTypes(p: Page): Promise<string[]> {
+  return p.evaluate(() => [
+    ...new Set(
+      window
+        .cy!.nodes()
+        .filter((n) => n.style('display') !== 'none')
+        .map((n) => n.data('type') as string),
+    ),
+  ]);
+}
+
+describe('the explorer in a real browser', () => {
+  it('opens on the built-in article with its graph and no errors', async () => {
+    await openApp(page(), baseUrl);
+    await expect(page().getByRole('article').textContent()).resolves.toContain(
+      'Russia will assess the actions and activities of Hayat Tahrir al-Sham (HTS)',
+    );
+    const counts = await page().evaluate(() => ({
+      nodes: window.cy!.nodes().length,
+      edges: window.cy!.edges().length,
+    }));
+    expect(counts.nodes).toBeGreaterThanOrEqual(13);
+    expect(counts.edges).toBeGreaterThanOrEqual(15);
+    const data = await page().evaluate(() => window.cy!.$id('e-russia').data());
+    expect(data).toMatchObject({ id: 'e-russia', label: 'Russia', type: 'state' });
+    expect(pageErrors(page())).toEqual([]);
+  });
+
+  it('selects the node of an entity clicked in the text', async () => {
+    await openApp(page(), baseUrl);
+    await page().locator('[data-entity="e-zakharova"]').nth(1).click();
+    expect(await selectedNodeIds(page())).toEqual(['e-zakharova']);
+    const panel = page().getByRole('complementary', { name: 'Entity details' });
+    await expect(panel.getByRole('heading').first().textContent()).resolves.toBe('Maria Zakharova');
+    // The neighbourhood stays bright, the rest fades.
+    const faded = await page().evaluate(() => ({
+      neighbour: window.cy!.$id('e-foreign-ministry').hasClass('faded'),
+      stranger: window.cy!.$id('e-tass').hasClass('faded'),
+    }));
+    expect(faded).toEqual({ neighbour: false, stranger: true });
+  });
+
+  it('selects the entity when clicking on any character of a mention, even its edge', async () => {
+    await openApp(page(), baseUrl);
+    const mention = page().locator('[data-entity="e-kremlin"]').first();
+    await mention.scrollIntoViewIfNeeded();
+    const box = (await mention.boundingBox())!;
+    await page().mouse.click(box.x + box.width - 1, box.y + box.height / 2);
+    expect(await selectedNodeIds(page())).toEqual(['e-kremlin']);
+  });
+
+  it('hides the nodes of an actor type, and every edge touching them, when its box is unchecked', async () => {
+    await openApp(page(), baseUrl);
+    const group = page().getByRole('group', { name: 'Actor types' });
+    await group.getByRole('checkbox', { name: /^Person/ }).uncheck();
+    expect(await visibleNodeTypes(page())).not.toContain('person');
+    const dangling = await page().evaluate(
+      () =>
+        window
+          .cy!.edges()
+          .filter(
+            (e) =>
+              e.style('display') !== 'none' &&
+              (e.source().data('type') === 'person' || e.target().data('type') === 'person'),
+          ).length,
+    );
+    expect(dangling).toBe(0);
+    await expect(
+      page()
+        .getByRole('region', { name: /Actors/ })
+        .getByText('Maria Zakharova')
+        .count(),
+    ).resolves.toBe(0);
+    await group.getByRole('checkbox', { name: /^Person/ }).check();
+    expect(await visibleNodeTypes(page())).toContain('person');
+  });
+
+  it('hides the edges of a relation type when its box is unchecked', async () => {
+    await openApp(page(), baseUrl);
+    const group = page().getByRole('group', { name: 'Relation types' });
+    await group.getByRole('checkbox', { name: /^speaks for/ }).uncheck();
+    const shown = await page().evaluate(
+      () => window.cy!.edges('[type = "spokesperson-of"]').filter((e) => e.visible()).length,
+    );
+    expect(shown).toBe(0);
+  });
+
+  it('lands on the sentence of the first mention when a node is clicked', async () => {
+    await page().setViewportSize({ width: 1280, height: 600 });
+    await openApp(page(), baseUrl);
+    const id = 'e-tass';
+    const point = await nodePoint(page(), id);
+    await page().mouse.click(point.x, point.y);
+    expect(await selectedNodeIds(page())).toEqual([id]);
+    const first = await page()
+      .locator(`[data-entity="${id}"]`)
+      .first()
+      .evaluate((el) => el.closest('[data-sentence]')!.getAttribute('data-sentence'));
+    expect(await currentSentences(page())).toEqual([first]);
+    expect(await isScrolledIntoView(page(), `[data-sentence="${first}"]`)).toBe(true);
+  });
+
+  it('lands on the evidence sentence when an edge is clicked', async () => {
+    await openApp(page(), baseUrl);
+    const edge = await page().evaluate(() => window.cy!.edges()[0]!.id());
+    const point = await edgePoint(page(), edge);
+    await page().mouse.click(point.x, point.y);
+    const selected = await page().evaluate(() => window.cy!.$('edge:selected').map((e) => e.id()));
+    expect(selected).toEqual([edge]);
+    const current = await currentSentences(page());
+    expect(current).toHaveLength(1);
+    expect(await isScrolledIntoView(page(), `[data-sentence="${current[0]}"]`)).toBe(true);
+  });
+
+  it('steps to the next mention with the key and with the button', async () => {
+    await openApp(page(), baseUrl);
+    await page().getByRole('searchbox', { name: 'Search entities' }).fill('Assad');
+    await page().keyboard.press('Enter');
+    expect(await selectedNodeIds(page())).toEqual(['e-assad']);
+    const first = await currentSentences(page());
+    await page()
+      .getByRole('button', { name: /Next mention/ })
+      .click();
+    const second = await currentSentences(page());
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+    await page()
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } });
+    await page().keyboard.press(']');
+    const third = await currentSentences(page());
+    expect(third).not.toEqual(second);
+    expect(await isScrolledIntoView(page(), `[data-sentence="${third[0]}"]`)).toBe(true);
+  });
+
+  it('keeps the selection and filters across a reload and walks them back with Back', async () => {
+    await openApp(page(), baseUrl);
+    await page().locator('[data-entity="e-hts"]').first().click();
+    await page()
+      .getByRole('group', { name: 'Actor types' })
+      .getByRole('checkbox', { name: /^Place/ })
+      .uncheck();
+    expect(page().url()).toContain('entity=e-hts');
+    expect(page().url()).toContain('hide=location');
+    await page().reload();
+    await page().waitForFunction(() => !!window.cy && window.cy.nodes().length > 0);
+    expect(await selectedNodeIds(page())).toEqual(['e-hts']);
+    expect(await visibleNodeTypes(page())).not.toContain('location');
+    await page().goBack();
+    await page().waitForFunction(() =>
+      window.cy!.nodes('[type = "location"]').every((n) => n.visible()),
+    );
+    expect(await selectedNodeIds(page())).toEqual(['e-hts']);
+  });
+
+  it('keeps a dragged node where the user put it when the layout is re-run', async () => {
+    await openApp(page(), baseUrl);
+    const from = await nodePoint(page(), 'e-moscow');
+    await page().mouse.move(from.x, from.y);
+    await page().mouse.down();
+    await page().mouse.move(from.x + 40, from.y + 30, { steps: 5 });
+    await page().mouse.up();
+    const dropped = await page().evaluate(() => ({ ...window.cy!.$id('e-moscow').position() }));
+    await page().getByRole('button', { name: 'Re-run layout' }).click();
+    const after = await page().evaluate(() => ({ ...window.cy!.$id('e-moscow').position() }));
+    expect(Math.abs(after.x - dropped.x)).toBeLessThan(1);
+    expect(Math.abs(after.y - dropped.y)).toBeLessThan(1);
+  });
+
+  it('draws no two node labels on top of each other on first sight', async () => {
+    await openApp(page(), baseUrl);
+    const overlaps = await page().evaluate(() => {
+      const boxes = window.cy!.nodes().map((n) => ({
+        id: n.id(),
+        b: n.boundingBox({ includeLabels: true, includeOverlays: false }),
+      }));
+      const hits: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!.b;
+          const c = boxes[j]!.b;
+          if (a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2)
+            hits.push(`${boxes[i]!.id}/${boxes[j]!.id}`);
+        }
+      return hits;
+    });
+    expect(overlaps).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    await openApp(page(), baseUrl);
+    await page().locator('[data-entity="e-russia"]').first().click();
+    const require = createRequire(import.meta.url);
+    await page().addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page().evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              c: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('stays usable in a narrow window', async () => {
+    await page().setViewportSize({ width: 420, height: 800 });
+    await openApp(page(), baseUrl);
+    const width = await page().evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(420);
+    await page().locator('[data-entity="e-russia"]').first().click();
+    expect(await selectedNodeIds(page())).toEqual(['e-russia']);
+  });
+});
