@@ -140,6 +140,8 @@ export function buildIndex(doc: AriadneDocument): DocumentIndex {
       for (let i = Math.max(0, first); i < sentences.length; i++) {
         const sent = sentences[i];
         if (!sent || (sent.start >= q.end && i > first)) break;
+        // A quote starting in the white space after a sentence does not hold that sentence.
+        if (sent.end <= q.start && q.end > q.start) continue;
         found.add(i);
       }
     }

@@ -14,9 +14,11 @@ export interface TextRun extends Span {
 export function runsOf(sentence: Span, pieces: readonly MentionPiece[]): TextRun[] {
   if (pieces.length === 0) return [{ start: sentence.start, end: sentence.end, pieces: [] }];
   const cuts = new Set<number>([sentence.start, sentence.end]);
+  // Clamp both ends: a piece wholly outside the sentence must not add a cut outside it.
+  const clamp = (x: number) => Math.min(sentence.end, Math.max(sentence.start, x));
   for (const p of pieces) {
-    cuts.add(Math.max(sentence.start, p.start));
-    cuts.add(Math.min(sentence.end, p.end));
+    cuts.add(clamp(p.start));
+    cuts.add(clamp(p.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
   const runs: TextRun[] = [];

@@ -13,12 +13,18 @@ export interface ViewState {
 
 const LIST_SEPARATOR = ',';
 
+/** Decodes a list item; a malformed escape (a hand-edited or truncated link) is kept as typed. */
+function decodeItem(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function list(value: string | null): string[] {
   if (!value) return [];
-  return value
-    .split(LIST_SEPARATOR)
-    .map((s) => decodeURIComponent(s))
-    .filter(Boolean);
+  return value.split(LIST_SEPARATOR).map(decodeItem).filter(Boolean);
 }
 
 export function parseViewState(search: string): ViewState {

@@ -1,0 +1,281 @@
+import { describe, it, expect } from 'vitest';
+import { validateDocument } from './validate';
+import type { AriadneDocument, Mention, Relation } from './model';
+
+const TEXT = 'Ann met Bob. Bob left.'; // length 22
+
+const valid: AriadneDocument = {
+  format: 'ariadne/1',
+  id: 'v',
+  title: 'Valid',
+  text: TEXT,
+  entityTypes: [{ key: 'person', label: 'Person' }],
+  relationTypes: [{ key: 'met', label: 'met' }],
+  blocks: [{ kind: 'paragraph', start: 0, end: 22 }],
+  entities: [
+    { id: 'ann', name: 'Ann', type: 'person', aliases: [] },
+    { id: 'bob', name: 'Bob', type: 'person', aliases: [] },
+  ],
+  mentions: [
+    { id: 'm1', entityId: 'ann', spans: [{ start: 0, end: 3 }], text: 'Ann' },
+    { id: 'm2', entityId: 'bob', spans: [{ start: 8, end: 11 }], text: 'Bob' },
+    // Discontinuous: "Ann" … "Bob", joined by one space.
+    {
+      id: 'm3',
+      entityId: 'ann',
+      spans: [
+        { start: 0, end: 3 },
+        { start: 13, end: 16 },
+      ],
+      text: 'Ann Bob',
+    },
+  ],
+  relations: [
+    {
+      id: 'r1',
+      type: 'met',
+      source: 'ann',
+      target: 'bob',
+      evidence: [{ start: 0, end: 12, text: 'Ann met Bob.' }],
+    },
+  ],
+};
+
+const withMention = (m: Mention): AriadneDocument => ({
+  ...valid,
+  mentions: [...valid.mentions, m],
+});
+const withRelation = (r: Relation): AriadneDocument => ({
+  ...valid,
+  relations: [...valid.relations, r],
+});
+const mention = (
+  spans: { start: number; end: number }[],
+  text: string,
+  entityId = 'ann',
+): Mention => ({
+  id: 'mx',
+  entityId,
+  spans,
+  text,
+});
+const relation = (overrides: Partial<Relation>): Relation => ({
+  id: 'rx',
+  type: 'met',
+  source: 'ann',
+  target: 'bob',
+  evidence: [],
+  ...overrides,
+});
+
+describe('validateDocument', () => {
+  it('finds no problem in a valid document', () => {
+    expect(validateDocument(valid)).toEqual([]);
+  });
+
+  it('accepts a document without blocks and with empty lists', () => {
+    expect(validateDocument({ ...valid, blocks: undefined })).toEqual([]);
+    expect(
+      validateDocument({
+        ...valid,
+        text: '',
+        blocks: [],
+        entities: [],
+        mentions: [],
+        relations: [],
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports a duplicate entity id', () => {
+    const doc = {
+      ...valid,
+      entities: [...valid.entities, { id: 'ann', name: 'Ann 2', type: 'person', aliases: [] }],
+    };
+    expect(validateDocument(doc)).toEqual([{ where: 'ann', message: 'duplicate entity id "ann"' }]);
+  });
+
+  it('reports a duplicate mention id and a duplicate relation id', () => {
+    const doc = {
+      ...valid,
+      mentions: [...valid.mentions, { ...valid.mentions[0]!, entityId: 'bob' }],
+      relations: [...valid.relations, relation({ id: 'r1' })],
+    };
+    expect(validateDocument(doc)).toEqual([
+      { where: 'm1', message: 'duplicate mention id "m1"' },
+      { where: 'r1', message: 'duplicate relation id "r1"' },
+    ]);
+  });
+
+  it('treats ids as one namespace across entities, mentions and relations', () => {
+    const doc = withRelation(relation({ id: 'm2' }));
+    expect(validateDocument(doc)).toEqual([{ where: 'm2', message: 'duplicate relation id "m2"' }]);
+  });
+
+  it('reports an undeclared entity type', () => {
+    const doc = {
+      ...valid,
+      entities: [...valid.entities, { id: 'x', name: 'X', type: 'vehicle', aliases: [] }],
+    };
+    expect(validateDocument(doc)).toEqual([
+      { where: 'x', message: 'entity type "vehicle" is not declared' },
+    ]);
+  });
+
+  it('reports an undeclared relation type', () => {
+    expect(validateDocument(withRelation(relation({ type: 'sold' })))).toEqual([
+      { where: 'rx', message: 'relation type "sold" is not declared' },
+    ]);
+  });
+
+  it('reports a mention of a missing entity', () => {
+    expect(validateDocument(withMention(mention([{ start: 0, end: 3 }], 'Ann', 'nobody')))).toEqual(
+      [{ where: 'mx', message: 'mention refers to missing entity "nobody"' }],
+    );
+  });
+
+  it('reports a missing relation source and target', () => {
+    expect(
+      validateDocument(withRelation(relation({ source: 'ghost', target: 'phantom' }))),
+    ).toEqual([
+      { where: 'rx', message: 'relation source "ghost" does not exist' },
+      { where: 'rx', message: 'relation target "phantom" does not exist' },
+    ]);
+  });
+
+  it('reports a reversed span', () => {
+    expect(validateDocument(withMention(mention([{ start: 5, end: 3 }], '')))).toEqual([
+      { where: 'mx', message: 'span 5–3 is reversed' },
+    ]);
+  });
+
+  it('reports a span past the end of the text with the text length', () => {
+    expect(validateDocument(withMention(mention([{ start: 20, end: 23 }], 't.')))).toEqual([
+      { where: 'mx', message: 'span 20–23 ends past the text (length 22)' },
+    ]);
+  });
+
+  it('accepts a span ending exactly at the end of the text', () => {
+    expect(validateDocument(withMention(mention([{ start: 17, end: 22 }], 'left.')))).toEqual([]);
+  });
+
+  it('reports spans out of text order', () => {
+    expect(
+      validateDocument(
+        withMention(
+          mention(
+            [
+              { start: 8, end: 11 },
+              { start: 0, end: 3 },
+            ],
+            'Bob Ann',
+          ),
+        ),
+      ),
+    ).toEqual([{ where: 'mx', message: 'spans are not in text order' }]);
+  });
+
+  it('reports overlapping spans of one mention as out of order', () => {
+    expect(
+      validateDocument(
+        withMention(
+          mention(
+            [
+              { start: 0, end: 5 },
+              { start: 4, end: 7 },
+            ],
+            'Ann m met',
+          ),
+        ),
+      ),
+    ).toEqual([{ where: 'mx', message: 'spans are not in text order' }]);
+  });
+
+  it('reports a mention text that does not match its span, quoting both', () => {
+    expect(validateDocument(withMention(mention([{ start: 0, end: 3 }], 'Bob')))).toEqual([
+      { where: 'mx', message: 'text "Bob" does not match its span "Ann"' },
+    ]);
+  });
+
+  it('expects a discontinuous mention’s text joined by single spaces', () => {
+    expect(
+      validateDocument(
+        withMention(
+          mention(
+            [
+              { start: 0, end: 3 },
+              { start: 8, end: 11 },
+            ],
+            'Ann  Bob',
+          ),
+        ),
+      ),
+    ).toEqual([{ where: 'mx', message: 'text "Ann  Bob" does not match its span "Ann Bob"' }]);
+  });
+
+  it('does not compare the text of a mention whose spans are already wrong', () => {
+    const problems = validateDocument(
+      withMention(
+        mention(
+          [
+            { start: 5, end: 3 },
+            { start: 0, end: 99 },
+          ],
+          'nonsense',
+        ),
+      ),
+    );
+    expect(problems).toEqual([
+      { where: 'mx', message: 'span 5–3 is reversed' },
+      { where: 'mx', message: 'span 0–99 ends past the text (length 22)' },
+    ]);
+  });
+
+  it('reports an evidence quote that does not match the text', () => {
+    expect(
+      validateDocument(
+        withRelation(relation({ evidence: [{ start: 0, end: 12, text: 'Ann met Bob' }] })),
+      ),
+    ).toEqual([{ where: 'rx', message: 'evidence quote does not match the text at 0–12' }]);
+  });
+
+  it('reports a bad evidence span', () => {
+    const doc = withRelation(
+      relation({
+        evidence: [
+          { start: 12, end: 0, text: '' },
+          { start: 13, end: 40, text: 'Bob left.' },
+        ],
+      }),
+    );
+    expect(validateDocument(doc)).toEqual([
+      { where: 'rx', message: 'evidence span 12–0 is reversed' },
+      { where: 'rx', message: 'evidence span 13–40 ends past the text (length 22)' },
+    ]);
+  });
+
+  it('reports a bad block by its position', () => {
+    const doc = {
+      ...valid,
+      blocks: [
+        { kind: 'title' as const, start: 0, end: 12 },
+        { kind: 'paragraph' as const, start: 13, end: 30 },
+        { kind: 'paragraph' as const, start: 9, end: 2 },
+      ],
+    };
+    expect(validateDocument(doc)).toEqual([
+      { where: 'blocks[1]', message: 'span 13–30 ends past the text (length 22)' },
+      { where: 'blocks[2]', message: 'span 9–2 is reversed' },
+    ]);
+  });
+
+  it('reports every problem rather than stopping at the first', () => {
+    const doc: AriadneDocument = {
+      ...valid,
+      entities: [...valid.entities, { id: 'ann', name: 'A', type: 'robot', aliases: [] }],
+      mentions: [...valid.mentions, mention([{ start: 0, end: 3 }], 'Ann', 'nobody')],
+      relations: [...valid.relations, relation({ type: 'sold', target: 'nobody' })],
+    };
+    expect(validateDocument(doc).map((p) => p.where)).toEqual(['ann', 'ann', 'mx', 'rx', 'rx']);
+  });
+});
