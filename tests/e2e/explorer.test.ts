@@ -135,11 +135,34 @@ describe('the explorer in a real browser', () => {
 
   it('lands on the evidence sentence when an edge is clicked', async () => {
     await openApp(page(), baseUrl);
-    const edge = await page().evaluate(() => window.cy!.edges()[0]!.id());
+    // The edge whose midpoint is farthest from every node, so the click cannot land on a node.
+    const edge = await page().evaluate(() => {
+      const cy = window.cy!;
+      let best = { id: '', clearance: -1 };
+      cy.edges().forEach((e) => {
+        const m = e.midpoint();
+        const clearance = Math.min(
+          ...cy.nodes().map((n) => {
+            const b = n.boundingBox({ includeLabels: true });
+            const dx = Math.max(b.x1 - m.x, 0, m.x - b.x2);
+            const dy = Math.max(b.y1 - m.y, 0, m.y - b.y2);
+            return Math.hypot(dx, dy);
+          }),
+        );
+        if (clearance > best.clearance) best = { id: e.id(), clearance };
+      });
+      return best.id;
+    });
     const point = await edgePoint(page(), edge);
     await page().mouse.click(point.x, point.y);
-    const selected = await page().evaluate(() => window.cy!.$('edge:selected').map((e) => e.id()));
-    expect(selected).toEqual([edge]);
+    await page().waitForFunction(
+      (id) =>
+        window
+          .cy!.$('edge:selected')
+          .map((e) => e.id())
+          .join() === id,
+      edge,
+    );
     const current = await currentSentences(page());
     expect(current).toHaveLength(1);
     expect(await isScrolledIntoView(page(), `[data-sentence="${current[0]}"]`)).toBe(true);
@@ -180,8 +203,8 @@ describe('the explorer in a real browser', () => {
     expect(await selectedNodeIds(page())).toEqual(['e-hts']);
     expect(await visibleNodeTypes(page())).not.toContain('location');
     await page().goBack();
-    await page().waitForFunction(() =>
-      window.cy!.nodes('[type = "location"]').every((n) => n.visible()),
+    await page().waitForFunction(
+      () => window.cy!.nodes('[type = "location"]').filter((n) => !n.visible()).length === 0,
     );
     expect(await selectedNodeIds(page())).toEqual(['e-hts']);
   });

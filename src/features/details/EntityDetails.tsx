@@ -2,10 +2,13 @@
  * The "Entity details" panel: who the selected actor is, where the text names it (with next and
  * previous), and every relation it takes part in with the sentence that says so.
  */
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isRelationVisible } from '../../domain/filters';
-import type { DocumentIndex } from '../../domain/indexes';
-import type { ExternalRef, Relation } from '../../domain/model';
+import { sentenceAt } from '../../domain/indexes';
+import type { DocumentIndex, MentionPiece } from '../../domain/indexes';
+import type { ExternalRef, Quote, Relation } from '../../domain/model';
+import { runsOf } from '../../domain/runs';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
 import { TypeSwatch } from '../filters/TypeSwatch';
@@ -51,6 +54,42 @@ function EntityButton({ index, id }: { index: DocumentIndex; id: string }) {
   );
 }
 
+/** The evidence quote with the relation's two ends marked, so a reader sees who is who. */
+function EvidenceQuote({
+  index,
+  quote,
+  ends,
+}: {
+  index: DocumentIndex;
+  quote: Quote;
+  ends: readonly string[];
+}) {
+  const pieces: MentionPiece[] = [];
+  for (
+    let i = Math.max(0, sentenceAt(index.sentences, quote.start));
+    i < index.sentences.length;
+    i++
+  ) {
+    const s = index.sentences[i];
+    if (!s || s.start >= quote.end) break;
+    for (const p of index.piecesBySentence[i] ?? []) {
+      if (ends.includes(p.entityId) && p.end > quote.start && p.start < quote.end) pieces.push(p);
+    }
+  }
+  const runs = runsOf(quote, pieces);
+  return (
+    <blockquote className="evidence">
+      {runs.map((r) =>
+        r.pieces.length > 0 ? (
+          <mark key={r.start}>{index.doc.text.slice(r.start, r.end)}</mark>
+        ) : (
+          index.doc.text.slice(r.start, r.end)
+        ),
+      )}
+    </blockquote>
+  );
+}
+
 function RelationItem({
   index,
   relation,
@@ -63,8 +102,15 @@ function RelationItem({
   hidden: boolean;
 }) {
   const label = index.relationTypes.get(relation.type)?.label ?? relation.type;
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   return (
-    <li className={`relation${selected ? ' is-selected' : ''}${hidden ? ' is-hidden' : ''}`}>
+    <li
+      ref={ref}
+      className={`relation${selected ? ' is-selected' : ''}${hidden ? ' is-hidden' : ''}`}
+    >
       <div className="relation-head">
         <EntityButton index={index} id={relation.source} />{' '}
         <span className="relation-label">{label}</span>{' '}
@@ -72,10 +118,14 @@ function RelationItem({
         {hidden && <span className="badge badge-hidden">hidden by filter</span>}
       </div>
       {relation.evidence.map((q) => (
-        <blockquote key={`${q.start}-${q.end}`} className="evidence">
-          {q.text}
-        </blockquote>
+        <EvidenceQuote
+          key={`${q.start}-${q.end}`}
+          index={index}
+          quote={q}
+          ends={[relation.source, relation.target]}
+        />
       ))}
+      {relation.evidence.length === 0 && <p className="relation-note">No evidence quoted.</p>}
       {relation.note && <p className="relation-note">{relation.note}</p>}
       <button
         type="button"
@@ -95,6 +145,22 @@ export function EntityDetails() {
   const entity = entityId ? index.entityById.get(entityId) : undefined;
   const filters = { hiddenEntityTypes, hiddenRelationTypes };
 
+  const relation = relationId ? index.relationById.get(relationId) : undefined;
+  if (!entity && relation) {
+    return (
+      <aside className="details" aria-label="Entity details">
+        <h2 className="details-name">Relation</h2>
+        <ul className="relations">
+          <RelationItem
+            index={index}
+            relation={relation}
+            selected
+            hidden={!isRelationVisible(relation, index, filters)}
+          />
+        </ul>
+      </aside>
+    );
+  }
   if (!entity) {
     return (
       <aside className="details details-empty" aria-label="Entity details">

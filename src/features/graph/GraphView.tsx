@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import type { Core, EventObject, LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
 import CytoscapeComponent from 'react-cytoscapejs';
 import { isRelationVisible } from '../../domain/filters';
 import { useAppStore } from '../../store/store';
@@ -15,8 +16,14 @@ import type { AppState } from '../../store/store';
 import { selectIndex } from '../../store/selectors';
 import { toElements } from './elements';
 import { graphStyle } from './graphStyle';
+import { separate } from './separate';
+import type { Box } from './separate';
+
+/** Above this many nodes the pairwise overlap pass would cost more than it helps. */
+const SEPARATE_LIMIT = 400;
 
 cytoscape.use(fcose);
+cytoscape.use(svg);
 
 declare global {
   interface Window {
@@ -55,6 +62,27 @@ function runLayout(cy: Core, pinned: ReadonlySet<string>): void {
   cy.layout(layoutOptions(cy, pinned)).run();
   cy.batch(() => {
     for (const [id, position] of saved) cy.$id(id).position(position);
+  });
+  if (cy.nodes().length <= SEPARATE_LIMIT) separateLabels(cy, pinned);
+}
+
+/** Moves nodes so no two node-plus-label boxes overlap; pinned nodes stay. */
+function separateLabels(cy: Core, pinned: ReadonlySet<string>): void {
+  const offsets = new Map<string, { x: number; y: number }>();
+  const boxes: Box[] = cy.nodes().map((n) => {
+    const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+    const p = n.position();
+    const centre = { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 };
+    // Labels sit below their node, so the box centre is offset from the node's position.
+    offsets.set(n.id(), { x: centre.x - p.x, y: centre.y - p.y });
+    return { id: n.id(), ...centre, w: b.w, h: b.h, fixed: pinned.has(n.id()) };
+  });
+  if (separate(boxes) === 0) return;
+  cy.batch(() => {
+    for (const b of boxes) {
+      const o = offsets.get(b.id) ?? { x: 0, y: 0 };
+      cy.$id(b.id).position({ x: b.x - o.x, y: b.y - o.y });
+    }
   });
 }
 
