@@ -59,9 +59,12 @@ describe('createOffsetConverter', () => {
   const anyText = fc.string({ unit: 'grapheme', maxLength: 60 });
   // Raw UTF-16 units biased towards surrogates, so lone and paired halves both occur.
   const utf16Soup = fc
-    .array(fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0, max: 0xffff })), {
-      maxLength: 60,
-    })
+    .array(
+      fc.oneof(fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0, max: 0xffff })),
+      {
+        maxLength: 60,
+      },
+    )
     .map((units) => String.fromCharCode(...units));
   const fullUnicode = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), utf16Soup);
 
