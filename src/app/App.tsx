@@ -6,6 +6,11 @@ import { EntityList } from '../features/entities/EntityList';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { SearchBox } from '../features/search/SearchBox';
 import { TextView } from '../features/text/TextView';
+import { ExportMenu } from '../features/export/ExportMenu';
+import { ImportProblems } from '../features/library/ImportProblems';
+import { LibraryPanel } from '../features/library/LibraryPanel';
+import { OpenDocuments } from '../features/library/OpenDocuments';
+import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
 import { useUrlSync } from './useUrlSync';
 
@@ -16,22 +21,28 @@ export function App() {
   const doc = useAppStore(selectDoc);
   useUrlSync();
   useKeyboard();
+  const dropping = useFileDrop();
   const byline = [doc.source?.author, doc.source?.name].filter(Boolean).join(' · ');
   return (
-    <div className="app">
+    <div className={`app${dropping ? ' is-dropping' : ''}`}>
       <header className="app-header">
         <h1 className="app-name">Ariadne</h1>
         <p className="doc-meta">
           <span className="doc-title">{doc.title}</span>
           {byline && <span className="muted"> — {byline}</span>}
         </p>
+        <OpenDocuments />
+        <ExportMenu />
         <p className="shortcuts muted">
           <kbd>/</kbd> search · <kbd>[</kbd> <kbd>]</kbd> previous/next mention · <kbd>Esc</kbd>{' '}
           clear
         </p>
       </header>
+      <ImportProblems />
+      {dropping && <div className="drop-hint">Drop brat, JSON or text files to open them</div>}
       <div className="layout">
         <section className="sidebar" aria-label="Find and filter">
+          <LibraryPanel />
           <SearchBox />
           <FilterPanel />
           <EntityList />

@@ -8,6 +8,8 @@ import type { StateCreator } from 'zustand';
 import { buildIndex } from '../domain/indexes';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
+import { createLibrarySlice } from './librarySlice';
+import type { LibrarySlice } from './librarySlice';
 import type { ViewState } from './viewState';
 
 export interface DocumentSlice {
@@ -52,7 +54,7 @@ export interface ViewSlice {
   applyViewState: (view: ViewState) => void;
 }
 
-export type AppState = DocumentSlice & SelectionSlice & FilterSlice & ViewSlice;
+export type AppState = DocumentSlice & SelectionSlice & FilterSlice & ViewSlice & LibrarySlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const EMPTY_DOC: AriadneDocument = {
@@ -183,6 +185,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createFilterSlice(...a),
   ...createViewSlice(...a),
+  ...createLibrarySlice(...a),
 }));
 
 /** The view state a link should carry for the current store state. */

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 
 /** A fresh page per test in one browser per file; `page()` gives the current one. */
-export function useBrowser(): { page: () => Page; baseUrl: string } {
+export function setupBrowser(): { page: () => Page; baseUrl: string } {
   const baseUrl = inject('baseUrl');
   let browser: Browser | undefined;
   let current: Page | undefined;

@@ -1,0 +1,128 @@
+/**
+ * Turns files from the file input, a drop or a URL into documents in the library: reads their bytes,
+ * parses them in a worker (on the main thread where workers are missing, as in tests), then adds the
+ * good documents and reports every problem.
+ */
+import { importFiles } from '../../domain/formats/intake';
+import type { ImportProblem } from '../../domain/formats/problems';
+import type { AriadneDocument } from '../../domain/model';
+import { useAppStore } from '../../store/store';
+
+export interface IntakeFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+interface IntakeResult {
+  readonly documents: AriadneDocument[];
+  readonly problems: ImportProblem[];
+}
+
+function parseInWorker(files: IntakeFile[]): Promise<IntakeResult> {
+  if (typeof Worker === 'undefined') return Promise.resolve(importFiles(files));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (
+      e: MessageEvent<{ ok: true; result: IntakeResult } | { ok: false; error: string }>,
+    ) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.result);
+      else reject(new Error(e.data.error));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the import worker failed'));
+    };
+    worker.postMessage(files);
+  });
+}
+
+/** Imports and opens the first good document; returns how many documents were added. */
+export async function importIntoLibrary(
+  files: IntakeFile[],
+  options: { docUrl?: string } = {},
+): Promise<number> {
+  const store = useAppStore.getState();
+  store.setImporting({ files: files.length });
+  try {
+    const { documents, problems } = await parseInWorker(files);
+    store.reportProblems(problems);
+    store.addDocuments(documents, {
+      open: true,
+      replace: options.docUrl !== undefined,
+      docUrl: options.docUrl,
+    });
+    return documents.length;
+  } catch (e) {
+    store.reportProblems([
+      {
+        file: files.map((f) => f.name).join(', '),
+        message: `could not be imported: ${e instanceof Error ? e.message : String(e)}`,
+        severity: 'error',
+      },
+    ]);
+    return 0;
+  } finally {
+    store.setImporting(null);
+  }
+}
+
+export async function readFiles(files: Iterable<File>): Promise<IntakeFile[]> {
+  return Promise.all(
+    [...files].map(async (f) => ({
+      name: f.webkitRelativePath || f.name,
+      bytes: new Uint8Array(await f.arrayBuffer()),
+    })),
+  );
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok)
+    throw new Error(`${url}: the server answered ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function fileName(url: URL): string {
+  return decodeURIComponent(url.pathname.split('/').pop() || 'document');
+}
+
+/**
+ * Opens `?doc=<url>`: a JSON document, or a `.txt` with the `.ann` (and `annotation.conf`, if any)
+ * beside it.
+ */
+export async function openFromUrl(url: string): Promise<boolean> {
+  const store = useAppStore.getState();
+  let resolved: URL;
+  try {
+    resolved = new URL(url, location.href);
+  } catch {
+    store.reportProblems([{ file: url, message: 'is not a valid address', severity: 'error' }]);
+    return false;
+  }
+  try {
+    const files: IntakeFile[] = [
+      { name: fileName(resolved), bytes: await fetchBytes(resolved.href) },
+    ];
+    if (/\.txt$/i.test(resolved.pathname)) {
+      const ann = new URL(resolved.href.replace(/\.txt(?=$|[?#])/i, '.ann'));
+      const conf = new URL('annotation.conf', resolved);
+      const [annBytes, confBytes] = await Promise.all([
+        fetchBytes(ann.href).catch(() => undefined),
+        fetchBytes(conf.href).catch(() => undefined),
+      ]);
+      if (annBytes) files.push({ name: fileName(ann), bytes: annBytes });
+      if (annBytes && confBytes) files.push({ name: 'annotation.conf', bytes: confBytes });
+    }
+    return (await importIntoLibrary(files, { docUrl: url })) > 0;
+  } catch (e) {
+    store.reportProblems([
+      {
+        file: url,
+        message: `could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+        severity: 'error',
+      },
+    ]);
+    return false;
+  }
+}

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, pageErrors, setupBrowser } from './helpers';
+
+const { page, baseUrl } = setupBrowser();
+const FIXTURES = new URL('../fixtures/brat/news/', import.meta.url).pathname;
+
+function fixture(name: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name, mimeType: 'text/plain', buffer: readFileSync(FIXTURES + name) };
+}
+
+async function waitForDocument(p: Page, title: RegExp): Promise<void> {
+  await p.getByRole('article', { name: title }).waitFor();
+  await p.waitForFunction(() => !!window.cy);
+}
+
+async function graphCounts(p: Page) {
+  return p.evaluate(() => ({ nodes: window.cy!.nodes().length, edges: window.cy!.edges().length }));
+}
+
+const library = (p: Page) => p.getByRole('region', { name: /Documents/ });
+
+describe('opening, keeping and exporting documents', () => {
+  it('opens a brat document chosen with the file input, with highlights and a graph', async () => {
+    await openApp(page(), baseUrl);
+    await page()
+      .getByLabel('Open documents')
+      .setInputFiles([
+        fixture('000-introduction.txt'),
+        fixture('000-introduction.ann'),
+        fixture('annotation.conf'),
+      ]);
+    await waitForDocument(page(), /Welcome to the brat/i);
+    expect(await page().locator('article [data-mention]').count()).toBeGreaterThan(3);
+    await page().waitForFunction(() => window.cy!.nodes().length > 3);
+    expect((await graphCounts(page())).edges).toBeGreaterThan(0);
+    await expect(
+      library(page())
+        .getByRole('button', { name: /^Welcome to the brat/i })
+        .count(),
+    ).resolves.toBe(1);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
+  it('opens files dropped on the window', async () => {
+    await openApp(page(), baseUrl);
+    const files = ['060-relation_annotation.txt', '060-relation_annotation.ann'].map((n) => ({
+      name: n,
+      text: readFileSync(FIXTURES + n, 'utf8'),
+    }));
+    await page().evaluate((fs) => {
+      const dt = new DataTransfer();
+      for (const f of fs) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));
+    }, files);
+    await page().waitForFunction(() =>
+      document
+        .querySelector('article')
+        ?.getAttribute('aria-label')
+        ?.includes('Relation annotation'),
+    );
+    expect(await page().locator('article [data-mention]').count()).toBeGreaterThan(5);
+  });
+
+  it('reports a bad file in an alert naming it, and keeps the good ones', async () => {
+    await openApp(page(), baseUrl);
+    await page()
+      .getByLabel('Open documents')
+      .setInputFiles([
+        {
+          name: 'broken.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from('{"format": "ariadne/9"}'),
+        },
+        {
+          name: 'lonely.ann',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('T1\tPerson 0 4\tJohn\n'),
+        },
+        {
+          name: 'good.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('Good news\nA plain article.'),
+        },
+      ]);
+    const alert = page().getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('broken.json');
+    expect(text).toContain('lonely.ann');
+    await waitForDocument(page(), /Good news/);
+    await expect(
+      library(page())
+        .getByRole('button', { name: /^Good news/ })
+        .count(),
+    ).resolves.toBe(1);
+  });
+
+  it('shows text containing markup as text, and never runs it', async () => {
+    await openApp(page(), baseUrl);
+    const evil =
+      'Evil <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=1</script> end.';
+    await page()
+      .getByLabel('Open documents')
+      .setInputFiles([{ name: 'evil.txt', mimeType: 'text/plain', buffer: Buffer.from(evil) }]);
+    await page().getByRole('article', { name: /Evil/ }).waitFor();
+    expect(await page().getByRole('article').textContent()).toContain(
+      '<script>window.__pwned=1</script>',
+    );
+    expect(
+      await page().evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(await page().locator('article img').count()).toBe(0);
+  });
+
+  it('brings back the library and the open document after a reload, and removes with undo', async () => {
+    await openApp(page(), baseUrl);
+    await page()
+      .getByLabel('Open documents')
+      .setInputFiles([
+        fixture('070-editing_relation_annotations.txt'),
+        fixture('070-editing_relation_annotations.ann'),
+      ]);
+    await waitForDocument(page(), /Editing relation/i);
+    await page().reload();
+    await waitForDocument(page(), /Editing relation/i);
+    const entry = library(page()).getByRole('button', { name: /^Editing relation/i });
+    await expect(entry.count()).resolves.toBe(1);
+    await library(page())
+      .getByRole('button', { name: /^Remove / })
+      .first()
+      .click();
+    await expect(entry.count()).resolves.toBe(0);
+    await library(page()).getByRole('button', { name: 'Undo' }).click();
+    await expect(entry.count()).resolves.toBe(1);
+  });
+
+  it('opens ?doc=<url> for a JSON document and for a .txt with its .ann beside it', async () => {
+    await page().route('**/remote/**', (route) => {
+      const name = route.request().url().split('/').pop()!;
+      if (name === 'missing.ann' || name === 'annotation.conf')
+        return route.fulfill({ status: 404 });
+      return route.fulfill({ body: readFileSync(FIXTURES + name) });
+    });
+    await page().goto(`${baseUrl}?doc=${encodeURIComponent('remote/080-event-annotation.txt')}`);
+    await waitForDocument(page(), /Event annotation/i);
+    expect(await page().locator('article [data-mention]').count()).toBeGreaterThan(10);
+    expect(page().url()).toContain('doc=');
+  });
+
+  it('exports brat standoff that re-imports to the same annotations', async () => {
+    await openApp(page(), baseUrl);
+    await page()
+      .getByLabel('Open documents')
+      .setInputFiles([
+        fixture('110-note_annotation.txt'),
+        fixture('110-note_annotation.ann'),
+        fixture('annotation.conf'),
+        fixture('visual.conf'),
+      ]);
+    await waitForDocument(page(), /Annotation notes/i);
+    await page().locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
+    const before = await graphCounts(page());
+    const mentionsBefore = await page().locator('article [data-mention]').count();
+    const downloads = await exportBrat(page(), 4);
+    expect(downloads.map((d) => d.name).sort()).toEqual(
+      ['annotation.conf', 'annotation-notes.ann', 'annotation-notes.txt', 'visual.conf'].sort(),
+    );
+    await page()
+      .getByLabel('Open documents')
+      .setInputFiles(
+        downloads.map((d) => ({ name: d.name, mimeType: 'text/plain', buffer: d.buffer })),
+      );
+    await expect
+      .poll(() =>
+        library(page())
+          .getByRole('button', { name: /^Annotation notes/ })
+          .count(),
+      )
+      .toBe(2);
+    await page().waitForFunction((n) => window.cy!.nodes().length === n, before.nodes);
+    expect(await graphCounts(page())).toEqual(before);
+    expect(await page().locator('article [data-mention]').count()).toBe(mentionsBefore);
+  });
+
+  it('says what brat cannot hold when exporting the built-in article', async () => {
+    await openApp(page(), baseUrl);
+    const downloads = await exportBrat(page(), 4);
+    expect(downloads.map((d) => d.name)).toContain(
+      'russia-conditions-must-be-met-to-remove-syria-s-hts-from.ann',
+    );
+    const alert = page().getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/share a type and a mention text/);
+  });
+});
+
+async function exportBrat(p: Page, files: number): Promise<{ name: string; buffer: Buffer }[]> {
+  await p.getByText('Export', { exact: true }).click();
+  const downloads: { name: string; buffer: Buffer }[] = [];
+  const collected = new Promise<void>((resolve) => {
+    p.on('download', (d) => {
+      void d.path().then((path) => {
+        downloads.push({ name: d.suggestedFilename(), buffer: readFileSync(path) });
+        if (downloads.length === files) resolve();
+      });
+    });
+  });
+  await p.getByRole('button', { name: 'Document (brat standoff)' }).click();
+  await collected;
+  return downloads;
+}
