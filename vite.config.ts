@@ -16,7 +16,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'src/features/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/features/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+          ],
         },
       },
       {

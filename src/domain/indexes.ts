@@ -33,6 +33,8 @@ export interface DocumentIndex {
   readonly doc: AriadneDocument;
   readonly sentences: readonly Sentence[];
   readonly blocks: readonly IndexedBlock[];
+  /** The block each sentence starts in (-1 for a sentence outside every block). */
+  readonly blockOfSentence: Int32Array;
   readonly entityById: ReadonlyMap<string, Entity>;
   readonly mentionById: ReadonlyMap<string, Mention>;
   /** Each entity's mentions in text order. */
@@ -102,6 +104,9 @@ export function buildIndex(doc: AriadneDocument): DocumentIndex {
     while (s < sentences.length && (sentences[s]?.start ?? 0) < b.end) s++;
     blocks.push({ ...b, index, firstSentence: first, endSentence: s });
   }
+
+  const blockOfSentence = new Int32Array(sentences.length).fill(-1);
+  for (const b of blocks) blockOfSentence.fill(b.index, b.firstSentence, b.endSentence);
 
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
   const mentionById = new Map(doc.mentions.map((m) => [m.id, m]));
@@ -174,6 +179,7 @@ export function buildIndex(doc: AriadneDocument): DocumentIndex {
     doc,
     sentences,
     blocks,
+    blockOfSentence,
     entityById,
     mentionById,
     mentionsByEntity,

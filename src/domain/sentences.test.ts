@@ -340,3 +340,12 @@ describe('splitSentences: properties', () => {
     );
   });
 });
+
+describe('splitSentences on one very long line', () => {
+  it('cuts a 600,000-character line into the same sentences as short lines would', () => {
+    const sentences = Array.from({ length: 20_000 }, (_, i) => `Sentence number ${i} is here.`);
+    const line = sentences.join(' ');
+    const got = splitSentences(line).map((s) => line.slice(s.start, s.end));
+    expect(got).toEqual(sentences);
+  });
+});

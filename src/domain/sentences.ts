@@ -151,6 +151,30 @@ function splitLine(line: string, offset: number, locale: string, out: Span[]): v
   }
 }
 
+/** ICU's sentence segmenter slows down sharply on very long lines; past this it gets chunks. */
+const CHUNK = 10_000;
+
+/** Cuts a long line at sentence-looking boundaries into pieces of at most about CHUNK characters. */
+function chunks(line: string): { text: string; offset: number }[] {
+  if (line.length <= CHUNK) return [{ text: line, offset: 0 }];
+  const out: { text: string; offset: number }[] = [];
+  let start = 0;
+  while (line.length - start > CHUNK) {
+    const window = line.slice(start, start + CHUNK);
+    // The last end of sentence in the window: a terminator, closing quotes, then white space.
+    let cut = -1;
+    for (const m of window.matchAll(/[.!?…]["”’')\]]*\s+(?=\S)/gu)) cut = m.index + m[0].length;
+    if (cut <= 0) {
+      const space = window.lastIndexOf(' ');
+      cut = space > 0 ? space + 1 : CHUNK;
+    }
+    out.push({ text: line.slice(start, start + cut), offset: start });
+    start += cut;
+  }
+  out.push({ text: line.slice(start), offset: start });
+  return out;
+}
+
 /**
  * Sentences of `text` in order, trimmed of surrounding white space, never crossing a line break.
  * Offsets are UTF-16 code units.
@@ -162,7 +186,11 @@ export function splitSentences(text: string, locale = 'en'): Sentence[] {
   for (;;) {
     const m = lineBreak.exec(text);
     const lineEnd = m ? m.index : text.length;
-    if (lineEnd > lineStart) splitLine(text.slice(lineStart, lineEnd), lineStart, locale, spans);
+    if (lineEnd > lineStart) {
+      for (const c of chunks(text.slice(lineStart, lineEnd))) {
+        splitLine(c.text, lineStart + c.offset, locale, spans);
+      }
+    }
     if (!m) break;
     lineStart = m.index + m[0].length;
   }

@@ -7,10 +7,10 @@ import {
   openApp,
   pageErrors,
   selectedNodeIds,
-  useBrowser,
+  setupBrowser,
 } from './helpers';
 
-const { page, baseUrl } = useBrowser();
+const { page, baseUrl } = setupBrowser();
 
 /** Where a node is drawn, in page coordinates, so the mouse can click it like a person. */
 async function nodePoint(p: Page, id: string): Promise<{ x: number; y: number }> {

@@ -2,7 +2,8 @@
  * The actors as a list: the accessible twin of the graph. It follows the same filters and the search
  * box, and selecting an actor here does what clicking its node does.
  */
-import { useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { Entity } from '../../domain/model';
 import { useAppStore } from '../../store/store';
@@ -13,13 +14,65 @@ import { useSearchHits } from '../search/useSearchHits';
 const selectList = (s: AppState) => ({
   index: s.index,
   hidden: s.hiddenEntityTypes,
-  selected: s.selectedEntityId,
 });
 
+/** Above this many actors the list renders only the rows in view. */
+const VIRTUAL_ROWS = 200;
+const ROW_HEIGHT = 30;
+
+/** One actor; subscribes to its own selected state so a click re-renders two rows, not all. */
+const EntityRow = memo(function EntityRow({ entity }: { entity: Entity }) {
+  const index = useAppStore((s) => s.index);
+  const selected = useAppStore((s) => s.selectedEntityId === entity.id);
+  const type = index.entityTypes.get(entity.type);
+  const n = index.mentionsByEntity.get(entity.id)?.length ?? 0;
+  return (
+    <button
+      type="button"
+      className="entity-item"
+      aria-pressed={selected}
+      onClick={() => useAppStore.getState().selectEntity(entity.id, { jump: true })}
+    >
+      {type && <TypeSwatch type={type} />}
+      <span className="entity-name">{entity.name}</span>
+      <span className="count" aria-label={`${n} mentions`}>
+        {n}
+      </span>
+    </button>
+  );
+});
+
+function VirtualRows({ entities }: { entities: readonly Entity[] }) {
+  const parent = useRef<HTMLUListElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entities.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  return (
+    <ul ref={parent} className="entity-rows is-virtual">
+      <li aria-hidden="true" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} />
+      {virtualizer.getVirtualItems().map((item) => {
+        const e = entities[item.index];
+        if (!e) return null;
+        return (
+          <li
+            key={e.id}
+            className="virtual-row"
+            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+          >
+            <EntityRow entity={e} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function EntityList() {
-  const { index, hidden, selected } = useAppStore(useShallow(selectList));
+  const { index, hidden } = useAppStore(useShallow(selectList));
   const hits = useSearchHits();
-  const count = (id: string) => index.mentionsByEntity.get(id)?.length ?? 0;
   const entities: Entity[] = useMemo(() => {
     const base = hits
       ? hits.map((h) => h.entity)
@@ -57,28 +110,15 @@ export function EntityList() {
             </button>
           )}
         </div>
+      ) : entities.length > VIRTUAL_ROWS ? (
+        <VirtualRows entities={entities} />
       ) : (
-        <ul>
-          {entities.map((e) => {
-            const type = index.entityTypes.get(e.type);
-            const n = count(e.id);
-            return (
-              <li key={e.id}>
-                <button
-                  type="button"
-                  className="entity-item"
-                  aria-pressed={selected === e.id}
-                  onClick={() => useAppStore.getState().selectEntity(e.id, { jump: true })}
-                >
-                  {type && <TypeSwatch type={type} />}
-                  <span className="entity-name">{e.name}</span>
-                  <span className="count" aria-label={`${n} mentions`}>
-                    {n}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+        <ul className="entity-rows">
+          {entities.map((e) => (
+            <li key={e.id}>
+              <EntityRow entity={e} />
+            </li>
+          ))}
         </ul>
       )}
       {hiddenCount > 0 && entities.length > 0 && (

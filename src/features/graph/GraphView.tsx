@@ -4,9 +4,9 @@
  * filters as classes from a store subscription. Positions a user dragged are kept when the layout is
  * re-run.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
-import type { Core, EventObject, LayoutOptions } from 'cytoscape';
+import type { Collection, Core, ElementDefinition, EventObject, LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import CytoscapeComponent from 'react-cytoscapejs';
@@ -16,6 +16,7 @@ import type { AppState } from '../../store/store';
 import { selectIndex } from '../../store/selectors';
 import { toElements } from './elements';
 import { graphStyle } from './graphStyle';
+import { OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
 import { separate } from './separate';
 import type { Box } from './separate';
 
@@ -32,14 +33,16 @@ declare global {
   }
 }
 
-function layoutOptions(cy: Core, pinned: ReadonlySet<string>): LayoutOptions {
+function layoutOptions(cy: Core, pinned: ReadonlySet<string>, nodes: number): LayoutOptions {
   const fixed = [...pinned]
     .map((id) => cy.$id(id))
     .filter((n) => n.nonempty())
     .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
   return {
     name: 'fcose',
-    quality: 'proof',
+    // 'proof' reads best but its force pass grows quadratically; larger graphs get the spectral
+    // 'draft' layout, which stays fast enough to keep the page responsive.
+    quality: nodes > 200 ? 'draft' : 'proof',
     animate: false,
     randomize: true,
     nodeDimensionsIncludeLabels: true,
@@ -57,19 +60,19 @@ function layoutOptions(cy: Core, pinned: ReadonlySet<string>): LayoutOptions {
  * fcose honours fixed nodes only up to its own numeric tolerance; put pinned nodes back exactly where
  * the user dropped them.
  */
-function runLayout(cy: Core, pinned: ReadonlySet<string>): void {
+function runLayout(cy: Core, pinned: ReadonlySet<string>, eles: Collection = cy.elements()): void {
   const saved = new Map([...pinned].map((id) => [id, { ...cy.$id(id).position() }]));
-  cy.layout(layoutOptions(cy, pinned)).run();
+  eles.layout(layoutOptions(cy, pinned, eles.nodes().length)).run();
   cy.batch(() => {
     for (const [id, position] of saved) cy.$id(id).position(position);
   });
-  if (cy.nodes().length <= SEPARATE_LIMIT) separateLabels(cy, pinned);
+  if (eles.nodes().length <= SEPARATE_LIMIT) separateLabels(cy, pinned, eles);
 }
 
 /** Moves nodes so no two node-plus-label boxes overlap; pinned nodes stay. */
-function separateLabels(cy: Core, pinned: ReadonlySet<string>): void {
+function separateLabels(cy: Core, pinned: ReadonlySet<string>, eles: Collection): void {
   const offsets = new Map<string, { x: number; y: number }>();
-  const boxes: Box[] = cy.nodes().map((n) => {
+  const boxes: Box[] = eles.nodes().map((n) => {
     const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
     const p = n.position();
     const centre = { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 };
@@ -86,7 +89,53 @@ function separateLabels(cy: Core, pinned: ReadonlySet<string>): void {
   });
 }
 
-function applyView(cy: Core, s: AppState, centre: boolean): void {
+/**
+ * A large document's graph holds only its overview plus what the reader selected; `overview` is
+ * null when the graph holds everything.
+ */
+interface Scope {
+  overview: Set<string> | null;
+}
+
+/** Adds the selection and its neighbours to a partial graph, placed in a ring around it. */
+function revealAround(cy: Core, scope: Scope, s: AppState): void {
+  if (!scope.overview) return;
+  const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
+  const anchorId = s.selectedEntityId ?? rel?.source;
+  if (!anchorId || !s.index.entityById.has(anchorId)) return;
+  const wanted = new Set<string>([anchorId]);
+  for (const r of s.index.relationsByEntity.get(anchorId) ?? []) {
+    wanted.add(r.source);
+    wanted.add(r.target);
+  }
+  if (rel) {
+    wanted.add(rel.source);
+    wanted.add(rel.target);
+  }
+  const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
+  const drawn = (id: string) => cy.$id(id).nonempty();
+  const anchorWasDrawn = drawn(anchorId);
+  const added = toElements(s.index, missing, drawn);
+  if (added.length === 0) return;
+  cy.batch(() => {
+    cy.add(added);
+    const anchor = cy.$id(anchorId);
+    if (!anchorWasDrawn) {
+      const ext = cy.extent();
+      anchor.position({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 });
+    }
+    const centre = anchor.position();
+    const fresh = [...missing].filter((id) => id !== anchorId);
+    const r = 120 + 6 * fresh.length;
+    fresh.forEach((id, i) => {
+      const angle = (2 * Math.PI * i) / fresh.length;
+      cy.$id(id).position({ x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
+    });
+  });
+}
+
+function applyView(cy: Core, s: AppState, centre: boolean, scope: Scope): void {
+  revealAround(cy, scope, s);
   const filters = {
     hiddenEntityTypes: s.hiddenEntityTypes,
     hiddenRelationTypes: s.hiddenRelationTypes,
@@ -124,14 +173,21 @@ function applyView(cy: Core, s: AppState, centre: boolean): void {
   }
 }
 
+// The wrapper only hosts the instance; elements are added and removed imperatively above.
+const NO_ELEMENTS: ElementDefinition[] = [];
+const identityDiff = (a: unknown, b: unknown) => a !== b;
+
 export default function GraphView() {
   const index = useAppStore(selectIndex);
-  const elements = useMemo(() => toElements(index), [index]);
   const [cy, setCy] = useState<Core | null>(null);
   const pinned = useRef(new Set<string>());
   const wrapRef = useRef<HTMLDivElement>(null);
   // True once the first layout has been fitted to the real container size (tests wait for it).
   const [ready, setReady] = useState(false);
+  const large = isLarge(index);
+  const [showAll, setShowAll] = useState(false);
+  const scope = useRef<Scope>({ overview: null });
+  const overviewSize = Math.min(OVERVIEW_LIMIT, index.doc.entities.length);
 
   // react-cytoscapejs calls this on every update: only capture the instance, never bind here.
   const capture = useCallback((c: Core) => setCy((prev) => (prev === c ? prev : c)), []);
@@ -171,15 +227,23 @@ export default function GraphView() {
     };
   }, [cy]);
 
-  // A new document means new elements: lay them out afresh.
+  // A new document (or the switch between overview and everything) means new elements: draw them
+  // and lay them out afresh. Elements are managed here, not through react-cytoscapejs's diffing,
+  // because a large graph gains nodes as the reader explores.
   useEffect(() => {
     if (!cy) return;
     pinned.current.clear();
     cy.resize();
+    const overview = large && !showAll ? overviewIds(index) : null;
+    scope.current = { overview };
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(toElements(index, overview ?? undefined));
+    });
     if (cy.elements().nonempty()) runLayout(cy, pinned.current);
     cy.fit(undefined, 40);
-    applyView(cy, useAppStore.getState(), false);
-  }, [cy, elements]);
+    applyView(cy, useAppStore.getState(), false, scope.current);
+  }, [cy, index, large, showAll]);
 
   useEffect(() => {
     if (!cy) return;
@@ -191,7 +255,7 @@ export default function GraphView() {
         s.hiddenEntityTypes !== prev.hiddenEntityTypes ||
         s.hiddenRelationTypes !== prev.hiddenRelationTypes
       ) {
-        applyView(cy, s, s.selectedEntityId !== prev.selectedEntityId);
+        applyView(cy, s, s.selectedEntityId !== prev.selectedEntityId, scope.current);
       }
     });
   }, [cy]);
@@ -224,8 +288,9 @@ export default function GraphView() {
   };
   const relayout = () => {
     if (!cy) return;
-    runLayout(cy, pinned.current);
-    cy.fit(cy.elements(':visible'), 40);
+    const shown = cy.elements(':visible');
+    runLayout(cy, pinned.current, shown);
+    cy.fit(shown, 40);
   };
 
   return (
@@ -240,6 +305,20 @@ export default function GraphView() {
         <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom out" title="Zoom out">
           −
         </button>
+        {large && (
+          <button
+            type="button"
+            onClick={() => setShowAll((v) => !v)}
+            aria-pressed={showAll}
+            title={
+              showAll
+                ? 'Show the most mentioned actors and the neighbourhood of the selection'
+                : 'Show every actor (slower on large documents)'
+            }
+          >
+            {showAll ? 'Show overview' : `Show all ${index.doc.entities.length.toLocaleString()}`}
+          </button>
+        )}
         <button
           type="button"
           onClick={relayout}
@@ -250,9 +329,10 @@ export default function GraphView() {
       </div>
       <div ref={wrapRef} className="graph-canvas">
         <CytoscapeComponent
-          elements={elements}
+          elements={NO_ELEMENTS}
           stylesheet={graphStyle}
           cy={capture}
+          diff={identityDiff}
           style={{ width: '100%', height: '100%' }}
         />
       </div>
@@ -270,6 +350,12 @@ export default function GraphView() {
           possible
         </span>
       </p>
+      {large && !showAll && (
+        <p className="graph-scope" role="status">
+          Showing the {overviewSize} most mentioned of {index.doc.entities.length.toLocaleString()}{' '}
+          actors and the neighbourhood of the selection.
+        </p>
+      )}
       {index.doc.entities.length === 0 && (
         <p className="graph-empty">No actors annotated in this document yet.</p>
       )}

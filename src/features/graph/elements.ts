@@ -17,9 +17,20 @@ export function relationLabel(index: DocumentIndex, type: string): string {
   return index.relationTypes.get(type)?.label ?? type;
 }
 
-export function toElements(index: DocumentIndex): ElementDefinition[] {
+/**
+ * Nodes for the given entities (all when `only` is absent) and the edges among them, plus edges
+ * from them to nodes already drawn (`drawn`).
+ */
+export function toElements(
+  index: DocumentIndex,
+  only?: ReadonlySet<string>,
+  drawn?: (id: string) => boolean,
+): ElementDefinition[] {
   const out: ElementDefinition[] = [];
+  const wanted = (id: string) => !only || only.has(id);
+  const present = (id: string) => wanted(id) || (drawn?.(id) ?? false);
   for (const e of index.doc.entities) {
+    if (!wanted(e.id)) continue;
     const t = index.entityTypes.get(e.type);
     const mentions = index.mentionsByEntity.get(e.id)?.length ?? 0;
     out.push({
@@ -36,8 +47,13 @@ export function toElements(index: DocumentIndex): ElementDefinition[] {
       classes: e.kind === 'event' ? 'event' : undefined,
     });
   }
-  for (const r of index.doc.relations) {
+  const relations = only
+    ? [...new Set([...only].flatMap((id) => index.relationsByEntity.get(id) ?? []))]
+    : index.doc.relations;
+  for (const r of relations) {
     if (!index.entityById.has(r.source) || !index.entityById.has(r.target)) continue;
+    if (!present(r.source) || !present(r.target)) continue;
+    if (only && drawn?.(r.id)) continue;
     const t = index.relationTypes.get(r.type);
     out.push({
       group: 'edges',

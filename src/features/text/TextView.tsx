@@ -2,14 +2,24 @@
  * The article as it reads: parts as headings and paragraphs, sentences as `data-sentence` spans,
  * mentions as coloured spans. Emphasis (selection, filters) is not rendered here but by the style
  * rules of `TextEmphasis`, so a click re-renders one sentence at most, not the whole text.
+ *
+ * Short documents render every block. Long ones render only the blocks near the viewport
+ * (@tanstack/react-virtual), so the DOM stays small whatever the length; a jump first scrolls the
+ * virtual list to the sentence's block, then the sentence itself into view.
  */
-import { memo, useEffect, useMemo, useRef } from 'react';
-import type { MouseEvent, ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { MouseEvent, ReactNode, RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
 import type { DocumentIndex, IndexedBlock } from '../../domain/indexes';
 import { runsOf, topPiece } from '../../domain/runs';
 import { useAppStore } from '../../store/store';
 import { selectIndex } from '../../store/selectors';
 import { TextEmphasis } from './TextEmphasis';
+
+/** Above this many blocks, or characters, only the blocks near the viewport are rendered. */
+export const VIRTUAL_BLOCKS = 150;
+export const VIRTUAL_CHARS = 60_000;
 
 function describe(index: DocumentIndex, entityId: string): string {
   const e = index.entityById.get(entityId);
@@ -55,7 +65,7 @@ const SentenceView = memo(function SentenceView({ i }: { i: number }) {
   );
 });
 
-function BlockView({ block }: { block: IndexedBlock }) {
+const BlockView = memo(function BlockView({ block }: { block: IndexedBlock }) {
   const index = useAppStore(selectIndex);
   const text = index.doc.text;
   const children: ReactNode[] = [];
@@ -78,22 +88,103 @@ function BlockView({ block }: { block: IndexedBlock }) {
     default:
       return <p className="block">{children}</p>;
   }
+});
+
+/** A rough height for a block not yet measured: wrapped lines of about 70 characters. */
+function estimateHeight(block: IndexedBlock | undefined): number {
+  if (!block) return 40;
+  const lines = Math.max(1, Math.ceil((block.end - block.start) / 70));
+  return lines * 29 + (block.kind === 'heading' ? 34 : 16);
+}
+
+function VirtualBlocks({
+  index,
+  scrollParent,
+  onReady,
+}: {
+  index: DocumentIndex;
+  scrollParent: () => HTMLElement | null;
+  onReady: (v: Virtualizer<HTMLElement, Element>) => void;
+}) {
+  const virtualizer = useVirtualizer({
+    count: index.blocks.length,
+    getScrollElement: scrollParent,
+    estimateSize: (i) => estimateHeight(index.blocks[i]),
+    overscan: 4,
+  });
+  useEffect(() => onReady(virtualizer), [virtualizer, onReady]);
+  return (
+    <div className="virtual-blocks" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const block = index.blocks[item.index];
+        if (!block) return null;
+        return (
+          <div
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="virtual-block"
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            <BlockView block={block} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Scrolls a sentence into view, rendering its block first when the text is virtualised. */
+function useJumps(
+  ref: RefObject<HTMLElement | null>,
+  virtualizer: RefObject<Virtualizer<HTMLElement, Element> | null>,
+): void {
+  useEffect(() => {
+    let frame = 0;
+    const unsubscribe = useAppStore.subscribe((state, prev) => {
+      if (!state.jump || state.jump === prev.jump) return;
+      const { sentence } = state.jump;
+      const find = () => ref.current?.querySelector(`[data-sentence="${sentence}"]`);
+      cancelAnimationFrame(frame);
+      const el = find();
+      if (el) {
+        el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+        return;
+      }
+      const block = state.index.blockOfSentence[sentence] ?? -1;
+      if (block < 0 || !virtualizer.current) return;
+      virtualizer.current.scrollToIndex(block, { align: 'center' });
+      // The block renders on a later frame; then centre the sentence itself.
+      let tries = 0;
+      const settle = () => {
+        const target = find();
+        if (target) target.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+        else if (tries++ < 20) frame = requestAnimationFrame(settle);
+      };
+      frame = requestAnimationFrame(settle);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubscribe();
+    };
+  }, [ref, virtualizer]);
 }
 
 export function TextView() {
   const index = useAppStore(selectIndex);
   const ref = useRef<HTMLElement>(null);
-
-  // Jumps are imperative: scroll the target sentence into view without re-rendering the text.
-  useEffect(
-    () =>
-      useAppStore.subscribe((state, prev) => {
-        if (!state.jump || state.jump === prev.jump) return;
-        const el = ref.current?.querySelector(`[data-sentence="${state.jump.sentence}"]`);
-        el?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-      }),
-    [],
-  );
+  const virtualizer = useRef<Virtualizer<HTMLElement, Element> | null>(null);
+  const virtual = index.blocks.length > VIRTUAL_BLOCKS || index.doc.text.length > VIRTUAL_CHARS;
+  useJumps(ref, virtualizer);
+  const scrollParent = useCallback(() => ref.current?.parentElement ?? null, []);
+  const onReady = useCallback((v: Virtualizer<HTMLElement, Element>) => {
+    virtualizer.current = v;
+  }, []);
+  useEffect(() => {
+    if (!virtual) virtualizer.current = null;
+    // A new document starts at its top.
+    ref.current?.parentElement?.scrollTo?.({ top: 0 });
+  }, [index, virtual]);
 
   const onClick = (event: MouseEvent<HTMLElement>) => {
     const target = event.target as Element;
@@ -120,9 +211,11 @@ export function TextView() {
         aria-label={`Text of ${index.doc.title}`}
         onClick={onClick}
       >
-        {index.blocks.map((b) => (
-          <BlockView key={b.index} block={b} />
-        ))}
+        {virtual ? (
+          <VirtualBlocks index={index} scrollParent={scrollParent} onReady={onReady} />
+        ) : (
+          index.blocks.map((b) => <BlockView key={b.index} block={b} />)
+        )}
       </article>
     </>
   );

@@ -1,0 +1,22 @@
+/**
+ * Large graphs cannot be read whole: past `OVERVIEW_LIMIT` actors the graph first shows the most
+ * mentioned ones, plus the neighbourhood of whatever is selected, with a control to show all.
+ */
+import type { DocumentIndex } from '../../domain/indexes';
+
+export const OVERVIEW_LIMIT = 150;
+
+export function isLarge(index: DocumentIndex): boolean {
+  return index.doc.entities.length > OVERVIEW_LIMIT;
+}
+
+/** The `limit` most mentioned entities (ties by name), the graph's first view of a large document. */
+export function overviewIds(index: DocumentIndex, limit = OVERVIEW_LIMIT): Set<string> {
+  const count = (id: string) => index.mentionsByEntity.get(id)?.length ?? 0;
+  return new Set(
+    [...index.doc.entities]
+      .sort((a, b) => count(b.id) - count(a.id) || a.name.localeCompare(b.name))
+      .slice(0, limit)
+      .map((e) => e.id),
+  );
+}
