@@ -1,6 +1,6 @@
 /** Files dropped anywhere on the window are opened like files chosen with "Open documents". */
 import { useEffect, useState } from 'react';
-import { importIntoLibrary, readFiles } from '../features/library/importClient';
+import { importChosenFiles } from '../features/library/importClient';
 
 export function useFileDrop(): boolean {
   const [over, setOver] = useState(false);
@@ -19,7 +19,7 @@ export function useFileDrop(): boolean {
       e.preventDefault();
       setOver(false);
       const files = e.dataTransfer?.files;
-      if (files && files.length > 0) void readFiles(files).then((f) => importIntoLibrary(f));
+      if (files && files.length > 0) void importChosenFiles(files);
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);

@@ -10,3 +10,15 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
 });
 afterEach(() => cleanup());
+
+// jsdom's Blob lacks arrayBuffer(); browsers have it. Read through FileReader, which jsdom has.
+if (!Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}

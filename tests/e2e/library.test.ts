@@ -185,6 +185,32 @@ describe('opening, keeping and exporting documents', () => {
     expect(await page().locator('article [data-mention]').count()).toBe(mentionsBefore);
   });
 
+  it('exports the graph as PNG, SVG and GraphML, and actors and relations as CSV', async () => {
+    await openApp(page(), baseUrl);
+    const base = 'russia-conditions-must-be-met-to-remove-syria-s-hts-from';
+    const expectations: [string, string, (b: Buffer) => boolean][] = [
+      ['Graph picture (PNG)', `${base}.png`, (b) => b.subarray(1, 4).toString() === 'PNG'],
+      ['Graph picture (SVG)', `${base}.svg`, (b) => /<svg[\s\S]*<\/svg>\s*$/.test(b.toString())],
+      ['Graph (GraphML)', `${base}.graphml`, (b) => b.toString().includes('<graphml')],
+      ['Actors (CSV)', `${base}-actors.csv`, (b) => b.toString().includes('Maria Zakharova')],
+      ['Relations (CSV)', `${base}-relations.csv`, (b) => b.toString().split('\r\n').length > 20],
+      [
+        'Document (Ariadne JSON)',
+        `${base}.ariadne.json`,
+        (b) => JSON.parse(b.toString()).format === 'ariadne/1',
+      ],
+    ];
+    for (const [button, name, check] of expectations) {
+      await page().getByText('Export', { exact: true }).click();
+      const [download] = await Promise.all([
+        page().waitForEvent('download'),
+        page().getByRole('button', { name: button }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(name);
+      expect(check(readFileSync(await download.path())), name).toBe(true);
+    }
+  });
+
   it('says what brat cannot hold when exporting the built-in article', async () => {
     await openApp(page(), baseUrl);
     const downloads = await exportBrat(page(), 4);

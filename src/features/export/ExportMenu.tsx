@@ -2,6 +2,7 @@
  * Ways out: the document as our JSON and as brat standoff, actors and relations as CSV, the graph as
  * GraphML (Gephi, Cytoscape desktop), PNG and SVG. Files are named after the document.
  */
+import { useRef } from 'react';
 import { exportAriadneJson } from '../../domain/formats/ariadne-json';
 import { exportBrat } from '../../domain/formats/brat';
 import { entitiesCsv, relationsCsv } from '../../domain/formats/csv';
@@ -82,13 +83,27 @@ const exporters: { label: string; run: () => void }[] = [
 ];
 
 export function ExportMenu() {
+  const menu = useRef<HTMLDetailsElement>(null);
   return (
-    <details className="export-menu">
+    <details
+      ref={menu}
+      className="export-menu"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && menu.current) menu.current.open = false;
+      }}
+    >
       <summary>Export</summary>
       <ul>
         {exporters.map((e) => (
           <li key={e.label}>
-            <button type="button" onClick={e.run}>
+            <button
+              type="button"
+              onClick={() => {
+                e.run();
+                // A chosen export closes the menu, as menus do.
+                if (menu.current) menu.current.open = false;
+              }}
+            >
               {e.label}
             </button>
           </li>

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
-import { importIntoLibrary, readFiles } from './importClient';
+import { importChosenFiles, importIntoLibrary } from './importClient';
 
 const selectImporting = (s: AppState) => s.importing;
 
@@ -19,7 +19,7 @@ export function OpenDocuments() {
 
   const onFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    await importIntoLibrary(await readFiles(files));
+    await importChosenFiles(files);
     if (input.current) input.current.value = '';
   };
   const onPaste = async (e: FormEvent) => {

@@ -67,13 +67,28 @@ export async function importIntoLibrary(
   }
 }
 
-export async function readFiles(files: Iterable<File>): Promise<IntakeFile[]> {
-  return Promise.all(
-    [...files].map(async (f) => ({
-      name: f.webkitRelativePath || f.name,
-      bytes: new Uint8Array(await f.arrayBuffer()),
-    })),
-  );
+/** Reads and imports chosen or dropped files; a file the browser cannot read is reported. */
+export async function importChosenFiles(files: Iterable<File>): Promise<number> {
+  const list = [...files];
+  let read: IntakeFile[];
+  try {
+    read = await Promise.all(
+      list.map(async (f) => ({
+        name: f.webkitRelativePath || f.name,
+        bytes: new Uint8Array(await f.arrayBuffer()),
+      })),
+    );
+  } catch (e) {
+    useAppStore.getState().reportProblems([
+      {
+        file: list.map((f) => f.name).join(', '),
+        message: `could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        severity: 'error',
+      },
+    ]);
+    return 0;
+  }
+  return importIntoLibrary(read);
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {

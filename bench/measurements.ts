@@ -1,0 +1,570 @@
+/**
+ * One function per measurement. Each drives the page with real Playwright mouse and keyboard input
+ * and times, in the page, from the input event to the first painted frame that shows the result
+ * (see runtime.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { AriadneDocument } from '../src/domain/model';
+import type { Sample, Series } from './report';
+import { installRuntime } from './runtime';
+import type { Check, LongTask, Outcome } from './runtime';
+
+export const TIMEOUTS = {
+  openText: 30_000,
+  openGraph: 90_000,
+  interaction: 10_000,
+  /** Extra time the Node side waits for the page to answer before giving up on it. */
+  grace: 20_000,
+};
+
+/** A document to measure, with what the checks need to know about it. */
+export interface BenchDoc {
+  readonly label: string;
+  readonly path: string;
+  readonly doc: AriadneDocument;
+  /** The document's first sentence, as the text view must show it. */
+  readonly needle: string;
+  /** The most mentioned entity: its node must be in any graph of the document. */
+  readonly anchorEntity: string;
+  readonly names: ReadonlyMap<string, string>;
+  /** The actor type whose filter is toggled. */
+  readonly filterType: { readonly key: string; readonly label: string };
+  /** Entities by mention count, most first (the actor list's own order). */
+  readonly byMentions: readonly string[];
+}
+
+export interface Budget {
+  readonly open: number;
+  readonly interactions: number;
+  readonly scrollSessions: number;
+}
+
+/** Thrown when a measurement cannot be taken at all (as opposed to taking too long). */
+export class MeasurementError extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The promise's value, or 'deadline' when it does not settle in time. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'deadline'> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A fresh browser context (empty storage) with the in-page runtime installed. */
+export async function newPage(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(60_000);
+  await context.addInitScript(installRuntime);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return page;
+}
+
+export async function settle(page: Page, extraMs = 0): Promise<void> {
+  const done = await within(
+    page.evaluate(() => window.__bench?.settle()),
+    TIMEOUTS.interaction + TIMEOUTS.grace,
+  );
+  if (done === 'deadline') throw new MeasurementError('the page stopped answering');
+  if (extraMs) await sleep(extraMs);
+}
+
+function outcomeToSample(outcome: Outcome | 'deadline', what: string): Sample {
+  if (outcome === 'deadline') return 'timed out';
+  if (outcome.ok) return outcome.ms;
+  if (outcome.reason === 'timed out') return 'timed out';
+  throw new MeasurementError(`${what}: ${outcome.reason}`);
+}
+
+/**
+ * Arms the page for the next `event`, starts polling `check`, performs `action` (real input) and
+ * returns the time from the event to the painted frame showing the result.
+ */
+async function timeInput(
+  page: Page,
+  what: string,
+  event: string,
+  check: Check,
+  action: () => Promise<void>,
+  options: { timeoutMs?: number; observeRegion?: string } = {},
+): Promise<Sample> {
+  const timeoutMs = options.timeoutMs ?? TIMEOUTS.interaction;
+  await page.evaluate(([e, region]) => window.__bench?.arm(e, region ?? undefined), [
+    event,
+    options.observeRegion ?? null,
+  ] as const);
+  const pending = page.evaluate(
+    ([c, t]) => window.__bench?.until(c, t) ?? { ok: false as const, reason: 'no runtime' },
+    [check, timeoutMs] as const,
+  );
+  pending.catch(() => undefined);
+  await action();
+  return outcomeToSample(await within(pending, timeoutMs + TIMEOUTS.grace), what);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open
+
+export interface OpenRun {
+  readonly page: Page;
+  readonly text: Sample;
+  readonly graph: Sample;
+  /** These three are null when the page never answered again, so there was nothing to measure. */
+  readonly longTasks: readonly LongTask[] | null;
+  readonly heapMB: number | null;
+  readonly dom: { page: number; article: number } | null;
+}
+
+async function waitForBuiltin(page: Page, appUrl: string): Promise<void> {
+  await page.goto(appUrl);
+  await page.getByRole('article').first().waitFor();
+  await page.waitForFunction(() => !!window.cy && window.cy.nodes().length > 0);
+  await page.locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
+}
+
+/** Opens a tiny unannotated text first, so every measured open starts from the same small state. */
+async function openPlaceholder(page: Page, placeholderPath: string): Promise<void> {
+  await page.getByLabel('Open documents').setInputFiles(placeholderPath);
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('article')?.textContent ?? '').includes('Bench placeholder') &&
+      window.cy?.nodes().length === 0,
+  );
+  await settle(page, 300);
+}
+
+async function usedHeapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+  } finally {
+    await cdp.detach();
+  }
+  const bytes = await page.evaluate(() => {
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    return memory ? memory.usedJSHeapSize : null;
+  });
+  if (bytes === null) throw new MeasurementError('performance.memory is missing in this Chromium');
+  return bytes / 2 ** 20;
+}
+
+async function alertText(page: Page): Promise<string> {
+  const alert = page.getByRole('alert');
+  return (await alert.count()) > 0 ? ((await alert.first().textContent()) ?? '') : '';
+}
+
+/**
+ * One open: a fresh page on the app, the placeholder, then the document through the file input.
+ * Times from the input's `change` event to the text shown and to the graph usable, collects the
+ * long tasks since, and after a second's rest the JS heap (after a GC) and the element counts.
+ */
+export async function measureOpen(
+  browser: Browser,
+  appUrl: string,
+  d: BenchDoc,
+  placeholderPath: string,
+  errors: string[],
+): Promise<OpenRun> {
+  const page = await newPage(browser, errors);
+  await waitForBuiltin(page, appUrl);
+  await openPlaceholder(page, placeholderPath);
+
+  await page.evaluate(() => window.__bench?.arm('change'));
+  const run = (check: Check, timeoutMs: number) => {
+    const p = page.evaluate(
+      ([c, t]) => window.__bench?.until(c, t) ?? { ok: false as const, reason: 'no runtime' },
+      [check, timeoutMs] as const,
+    );
+    p.catch(() => undefined);
+    return within(p, timeoutMs + TIMEOUTS.grace);
+  };
+  const text = run({ kind: 'textShown', needle: d.needle }, TIMEOUTS.openText);
+  const graph = run({ kind: 'graphUsable', entityId: d.anchorEntity }, TIMEOUTS.openGraph);
+  await page.getByLabel('Open documents').setInputFiles(d.path);
+  const [textOutcome, graphOutcome] = await Promise.all([text, graph]);
+  if (textOutcome === 'deadline' || graphOutcome === 'deadline' || !textOutcome.ok) {
+    const problem = await within(alertText(page), 5_000);
+    if (typeof problem === 'string' && problem)
+      throw new MeasurementError(`opening ${d.label}: the app reported "${problem}"`);
+  }
+  const textSample = outcomeToSample(textOutcome, `open ${d.label}: text`);
+  const graphSample = outcomeToSample(graphOutcome, `open ${d.label}: graph`);
+  if (graphOutcome === 'deadline')
+    return {
+      page,
+      text: textSample,
+      graph: graphSample,
+      longTasks: null,
+      heapMB: null,
+      dom: null,
+    };
+
+  await settle(page, 1_000);
+  const longTasks = await page.evaluate(() => {
+    const b = window.__bench;
+    const t0 = b?.t0 ?? 0;
+    return (b?.longTasks ?? []).filter((t) => t.start >= t0);
+  });
+  const heapMB = await usedHeapMB(page);
+  const dom = await page.evaluate(() => window.__bench?.domCounts() ?? { page: 0, article: 0 });
+  return { page, text: textSample, graph: graphSample, longTasks, heapMB, dom };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interactions on an open document
+
+/** Focus on the text (not a field, where shortcuts are off), then Escape clears the selection. */
+async function clearSelection(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector('main')?.focus({ preventScroll: true }));
+  await page.keyboard.press('Escape');
+  await settle(page);
+}
+
+async function scrollTextTo(page: Page, fraction: number): Promise<void> {
+  await page.evaluate((f) => window.__bench?.scrollText(f), fraction);
+  await settle(page, 150);
+}
+
+/** Click on a mention in the text → its node selected and the details panel showing it. */
+export async function measureClickMention(
+  page: Page,
+  d: BenchDoc,
+  runs: number,
+  check: (entityId: string, name: string) => Check = (entityId, name) => ({
+    kind: 'entitySelected',
+    entityId,
+    name,
+  }),
+  before: (page: Page) => Promise<void> = clearSelection,
+): Promise<Series> {
+  const samples: Sample[] = [];
+  const clicked: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    await before(page);
+    await scrollTextTo(page, (i * 0.618) % 1);
+    let target = await page.evaluate((k) => window.__bench?.pickMention(k) ?? null, i);
+    if (!target) {
+      await scrollTextTo(page, 0);
+      target = await page.evaluate((k) => window.__bench?.pickMention(k) ?? null, i);
+    }
+    if (!target) throw new MeasurementError(`${d.label}: no mention on screen to click`);
+    const { x, y, entityId } = target;
+    const name = d.names.get(entityId) ?? entityId;
+    const sample = await timeInput(
+      page,
+      `click mention of ${entityId}`,
+      'pointerdown',
+      check(entityId, name),
+      () => page.mouse.click(x, y),
+    );
+    samples.push(sample);
+    clicked.push(entityId);
+    if (sample === 'timed out') break;
+  }
+  return { metric: 'click mention', document: d.label, unit: 'ms', samples, details: { clicked } };
+}
+
+type NodeMethod = 'graph' | 'actor list' | 'search+Enter';
+
+/**
+ * Click on a graph node → the text jumps to a sentence of the entity, marked current and in view.
+ * When no node can be hit unambiguously (a zoomed-out graph of thousands of nodes), the actor list's
+ * button for the entity is clicked instead, and failing that the search box and Enter are used.
+ */
+export async function measureClickNode(page: Page, d: BenchDoc, runs: number): Promise<Series[]> {
+  const byMethod = new Map<NodeMethod, Sample[]>();
+  const record = (m: NodeMethod, s: Sample) => byMethod.set(m, [...(byMethod.get(m) ?? []), s]);
+  const actors = page.getByRole('region', { name: /^\s*Actors/ });
+  for (let i = 0; i < runs; i++) {
+    await clearSelection(page);
+    const node = await page.evaluate((k) => window.__bench?.pickNode(k, 6) ?? null, i);
+    if (node) {
+      const sample = await timeInput(
+        page,
+        `click node ${node.id}`,
+        'pointerdown',
+        { kind: 'jumped', entityId: node.id },
+        () => page.mouse.click(node.x, node.y),
+      );
+      record('graph', sample);
+      if (sample === 'timed out') break;
+      continue;
+    }
+    const id = d.byMentions[(i * 7) % Math.min(d.byMentions.length, 40)] ?? d.anchorEntity;
+    const name = d.names.get(id) ?? id;
+    const button = actors
+      .getByRole('button')
+      .filter({ has: page.getByText(name, { exact: true }) })
+      .first();
+    if ((await actors.count()) > 0 && (await button.count()) > 0) {
+      await button.scrollIntoViewIfNeeded();
+      await settle(page);
+      const sample = await timeInput(
+        page,
+        `actor list ${id}`,
+        'pointerdown',
+        { kind: 'jumped', entityId: id },
+        () => button.click(),
+      );
+      record('actor list', sample);
+      if (sample === 'timed out') break;
+      continue;
+    }
+    const search = page.getByRole('searchbox', { name: 'Search entities' });
+    await search.fill(name);
+    await settle(page, 100);
+    const sample = await timeInput(
+      page,
+      `search+Enter ${id}`,
+      'keydown',
+      { kind: 'jumped', entityId: id },
+      () => page.keyboard.press('Enter'),
+    );
+    record('search+Enter', sample);
+    await search.fill('');
+    if (sample === 'timed out') break;
+  }
+  return [...byMethod].map(([method, samples]) => ({
+    metric: method === 'graph' ? 'click node' : `click node (${method})`,
+    document: d.label,
+    unit: 'ms',
+    samples,
+  }));
+}
+
+/** Unchecking an actor type hides its nodes; checking it again (a separate run) brings them back. */
+export async function measureFilterToggle(
+  page: Page,
+  d: BenchDoc,
+  runs: number,
+): Promise<Series[]> {
+  const checkbox = page
+    .getByRole('group', { name: 'Actor types' })
+    .getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(d.filterType.label)}`) });
+  if ((await checkbox.count()) === 0)
+    throw new MeasurementError(`${d.label}: no "${d.filterType.label}" checkbox under Actor types`);
+  await clearSelection(page);
+  const type = d.filterType.key;
+  const shown = await page.evaluate(
+    (t) =>
+      window.cy?.nodes().filter((n) => n.data('type') === t && n.style('display') !== 'none')
+        .length ?? 0,
+    type,
+  );
+  const off: Sample[] = [];
+  const on: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const hide = await timeInput(
+      page,
+      `hide ${type}`,
+      'pointerdown',
+      { kind: 'typeHidden', type },
+      () => checkbox.click(),
+    );
+    off.push(hide);
+    await settle(page, 100);
+    const show = await timeInput(
+      page,
+      `show ${type}`,
+      'pointerdown',
+      { kind: 'typeShown', type, count: shown },
+      () => checkbox.click(),
+    );
+    on.push(show);
+    await settle(page, 100);
+    if (hide === 'timed out' || show === 'timed out') break;
+  }
+  const details = { type, nodesOfType: shown };
+  return [
+    { metric: 'filter off', document: d.label, unit: 'ms', samples: off, details },
+    { metric: 'filter on', document: d.label, unit: 'ms', samples: on, details },
+  ];
+}
+
+/** One character typed in the empty search box → the actor list shows the matches. */
+export async function measureSearchKeystroke(
+  page: Page,
+  d: BenchDoc,
+  runs: number,
+): Promise<Series> {
+  const chars = 'kvzhpbdtmu';
+  const box = page.getByRole('searchbox', { name: 'Search entities' });
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    await box.fill('');
+    await settle(page, 100);
+    const ch = chars[i % chars.length] ?? 'k';
+    const sample = await timeInput(
+      page,
+      `type "${ch}"`,
+      'keydown',
+      { kind: 'listUpdated', query: ch },
+      () => page.keyboard.press(ch),
+      {
+        observeRegion: '^\\s*Actors',
+      },
+    );
+    samples.push(sample);
+    if (sample === 'timed out') break;
+  }
+  await box.fill('');
+  await settle(page, 100);
+  return { metric: 'search keystroke', document: d.label, unit: 'ms', samples };
+}
+
+/**
+ * Wheel-scrolls the text for two seconds per session (down, then back up) while the page records
+ * every frame interval and how far the text moved; counts the article's elements after each session.
+ */
+export async function measureScroll(page: Page, d: BenchDoc, sessions: number): Promise<Series[]> {
+  const box = await page.locator('main').boundingBox();
+  if (!box) throw new MeasurementError(`${d.label}: the text's scroll container is not on screen`);
+  await clearSelection(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const intervals: number[] = [];
+  const articleCounts: number[] = [];
+  const scrolled: number[] = [];
+  const wheels: number[] = [];
+  for (let s = 0; s < sessions; s++) {
+    await scrollTextTo(page, 0.1 + (0.7 * s) / Math.max(1, sessions));
+    const frames = page.evaluate(
+      (ms) => window.__bench?.frames(ms) ?? { intervals: [], scrolled: 0 },
+      SCROLL_MS,
+    );
+    frames.catch(() => undefined);
+    const start = Date.now();
+    let events = 0;
+    while (Date.now() - start < SCROLL_MS) {
+      // Down for the first half, back up for the second, so short texts do not hit the end.
+      await page.mouse.wheel(0, Date.now() - start < SCROLL_MS / 2 ? 120 : -120);
+      events++;
+      await sleep(16);
+    }
+    const got = await within(frames, SCROLL_MS + TIMEOUTS.grace);
+    if (got === 'deadline')
+      throw new MeasurementError(`${d.label}: the page stopped answering while scrolling`);
+    if (got.scrolled === 0)
+      throw new MeasurementError(`${d.label}: wheel events did not scroll the text's container`);
+    intervals.push(...got.intervals);
+    scrolled.push(Math.round(got.scrolled));
+    wheels.push(events);
+    await settle(page, 100);
+    articleCounts.push(await page.evaluate(() => window.__bench?.domCounts().article ?? 0));
+  }
+  // Frame intervals come out at 16.6–16.8 ms on a 60 Hz clock: allow 1 ms of timer jitter.
+  const within1 = fractionAtMost(intervals, FRAME_MS + 1);
+  const within2 = fractionAtMost(intervals, 2 * FRAME_MS + 1);
+  return [
+    {
+      metric: 'scroll frame',
+      document: d.label,
+      unit: 'ms',
+      samples: intervals,
+      details: { sessions, wheelEvents: wheels, scrolledPx: scrolled, within1, within2 },
+    },
+    { metric: 'frames ≤ 16.7 ms (+1 ms)', document: d.label, unit: 'fraction', samples: [within1] },
+    { metric: 'frames ≤ 33.3 ms (+1 ms)', document: d.label, unit: 'fraction', samples: [within2] },
+    {
+      metric: 'article elements after scrolling',
+      document: d.label,
+      unit: 'count',
+      samples: articleCounts,
+    },
+  ];
+}
+
+const FRAME_MS = 1000 / 60;
+const SCROLL_MS = 2_000;
+
+function fractionAtMost(values: readonly number[], limit: number): number {
+  return values.filter((v) => v <= limit).length / Math.max(1, values.length);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static
+
+/** What the built index.html loads before the first paint (not the lazy chunks), gzipped. */
+export function measureFirstPaintBytes(distDir: string): Series[] {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const refs: { href: string; kind: 'js' | 'css' }[] = [];
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g))
+    if (m[1]) refs.push({ href: m[1], kind: 'js' });
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = m[0];
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    const rel = /\brel="([^"]+)"/.exec(tag)?.[1] ?? '';
+    if (!href) continue;
+    if (rel === 'modulepreload') refs.push({ href, kind: 'js' });
+    if (rel === 'stylesheet') refs.push({ href, kind: 'css' });
+  }
+  const files = refs.map(({ href, kind }) => {
+    const bytes = readFileSync(join(distDir, href.replace(/^\.?\//, '')));
+    return { href, kind, raw: bytes.length, gzip: gzipSync(bytes).length };
+  });
+  const sum = (k: 'js' | 'css' | 'all') =>
+    files.filter((f) => k === 'all' || f.kind === k).reduce((a, f) => a + f.gzip, 0);
+  return [
+    {
+      metric: 'JS+CSS before first paint (gzip)',
+      document: 'app',
+      unit: 'bytes',
+      samples: [sum('all')],
+      details: { files },
+    },
+    {
+      metric: 'JS before first paint (gzip)',
+      document: 'app',
+      unit: 'bytes',
+      samples: [sum('js')],
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The naive baseline (naive.ts), measured the same way
+
+/** Loads the naive page afresh and opens the document through its file input. */
+export async function measureNaiveOpen(page: Page, naiveUrl: string, d: BenchDoc): Promise<Sample> {
+  await page.goto(naiveUrl);
+  return timeInput(
+    page,
+    `naive open ${d.label}`,
+    'change',
+    { kind: 'textShown', needle: d.needle },
+    () => page.getByLabel('Open documents').setInputFiles(d.path),
+    { timeoutMs: TIMEOUTS.openText },
+  );
+}
+
+/** Clicks on mentions of the naive page, clearing its marks and panel (untimed) before each. */
+export async function measureNaiveClick(page: Page, d: BenchDoc, runs: number): Promise<Series> {
+  const series = await measureClickMention(
+    page,
+    d,
+    runs,
+    (entityId, name) => ({ kind: 'naiveSelected', entityId, name }),
+    async (p) => {
+      await p.evaluate(() => {
+        for (const el of document.querySelectorAll('.sel')) el.classList.remove('sel');
+        const panel = document.getElementById('panel');
+        if (panel) panel.textContent = '';
+      });
+      await settle(p);
+    },
+  );
+  return { ...series, metric: 'naive: click mention' };
+}

@@ -1,0 +1,328 @@
+/**
+ * The in-page half of the benchmark, installed in every page before its own scripts run
+ * (`context.addInitScript`). It timestamps the real input event with a capturing listener, polls a
+ * condition once per animation frame, and once the condition holds waits for that frame to be
+ * painted (a `setTimeout(0)` queued from the frame's `requestAnimationFrame` runs after the paint).
+ *
+ * `installRuntime` is serialised into the page, so it must not use anything from this module's
+ * scope: only its own locals and the page's globals.
+ */
+import type { Core } from 'cytoscape';
+
+/** What "done" means for one measurement; evaluated in the page once per frame. */
+export type Check =
+  /** The article's first few thousand characters contain `needle` (the document's first sentence). */
+  | { kind: 'textShown'; needle: string }
+  /** The graph section is ready and `cy` holds the new document's laid-out nodes. */
+  | { kind: 'graphUsable'; entityId: string }
+  /** `cy` has exactly that node selected and the details panel's first heading is its name. */
+  | { kind: 'entitySelected'; entityId: string; name: string }
+  /** That node is selected and a sentence marked `aria-current="true"` is in view. */
+  | { kind: 'jumped'; entityId: string }
+  /** Every node of the type has `display: none` (or none is left in `cy`). */
+  | { kind: 'typeHidden'; type: string }
+  /** At least `count` nodes of the type are displayed again. */
+  | { kind: 'typeShown'; type: string; count: number }
+  /** The search box holds `query` and the actor list changed since the input event. */
+  | { kind: 'listUpdated'; query: string }
+  /** The naive page: its panel heading is the entity's name and the clicked mention is marked. */
+  | { kind: 'naiveSelected'; entityId: string; name: string };
+
+export type Outcome = { ok: true; ms: number } | { ok: false; reason: string };
+
+export interface LongTask {
+  readonly start: number;
+  readonly duration: number;
+}
+
+/** A mention on screen to click, in page coordinates. */
+export interface MentionTarget {
+  readonly x: number;
+  readonly y: number;
+  readonly entityId: string;
+}
+
+/** A graph node to click, in page coordinates. */
+export interface NodeTarget {
+  readonly x: number;
+  readonly y: number;
+  readonly id: string;
+  readonly renderedSize: number;
+}
+
+export interface BenchRuntime {
+  /** When the armed input event arrived (`performance.now()`), null until it does. */
+  t0: number | null;
+  /** Set by the mutation observer started with `arm(…, observe)`. */
+  mutated: boolean;
+  longTasks: LongTask[];
+  /** Waits for the next `type` event anywhere in the page; optionally watches an element for changes. */
+  arm: (type: string, observeRegion?: string) => void;
+  until: (check: Check, timeoutMs: number) => Promise<Outcome>;
+  /**
+   * Frame-to-frame intervals (ms) of `requestAnimationFrame` over `durationMs`, and how far the
+   * text's container scrolled in all (the sum of its per-frame movements, px).
+   */
+  frames: (durationMs: number) => Promise<{ intervals: number[]; scrolled: number }>;
+  /** Resolves after two frames have been painted. */
+  settle: () => Promise<void>;
+  /** Scrolls the text's container to `fraction` of its height. */
+  scrollText: (fraction: number) => void;
+  /** The `pick`-th (mod count) mention whose first line box lies inside the visible text. */
+  pickMention: (pick: number) => MentionTarget | null;
+  /** A node of the graph that a click can hit unambiguously, preferring the `pick`-th. */
+  pickNode: (pick: number, minSize: number) => NodeTarget | null;
+  /** Element count of the whole page and of the article. */
+  domCounts: () => { page: number; article: number };
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchRuntime;
+  }
+}
+
+export function installRuntime(): void {
+  // Our TypeScript runner names functions with a helper that the page does not have.
+  const g = globalThis as unknown as { __name?: (f: unknown) => unknown };
+  g.__name ??= (f: unknown) => f;
+
+  const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+  const cyOf = (): Core | undefined => window.cy;
+
+  /** An element whose aria-label, or aria-labelledby text, is `name` (or matches it). */
+  const named = (name: string | RegExp): Element | null => {
+    for (const el of document.querySelectorAll('[aria-label], [aria-labelledby]')) {
+      const label =
+        el.getAttribute('aria-label') ??
+        (el.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+      if (typeof name === 'string' ? label.trim() === name : name.test(label)) return el;
+    }
+    return null;
+  };
+
+  /** Whether the element is inside its scroll container's visible part and the window. */
+  const inView = (el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    let p = el.parentElement;
+    while (p && p.scrollHeight <= p.clientHeight) p = p.parentElement;
+    const box = p ? p.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    return r.bottom > box.top && r.top < box.bottom && r.bottom > 0 && r.top < window.innerHeight;
+  };
+
+  const articleStart = (limit: number): string => {
+    const article = document.querySelector('article, [role="article"]');
+    if (!article) return '';
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    let text = '';
+    while (text.length < limit && walker.nextNode()) text += walker.currentNode.nodeValue ?? '';
+    return text.replace(/\s+/g, ' ');
+  };
+
+  const selectedIs = (entityId: string): boolean => {
+    const selected = cyOf()?.$('node:selected');
+    return !!selected && selected.length === 1 && selected[0]?.id() === entityId;
+  };
+
+  const test = (check: Check): boolean => {
+    switch (check.kind) {
+      case 'textShown':
+        return articleStart(check.needle.length + 4000).includes(check.needle);
+      case 'graphUsable': {
+        if (!document.querySelector('[aria-label="Network graph"][data-ready="true"]'))
+          return false;
+        const cy = cyOf();
+        if (!cy || cy.nodes().length === 0 || cy.$id(check.entityId).empty()) return false;
+        // Laid out: elements are added at the origin before the layout moves them apart.
+        const nodes = cy.nodes();
+        const a = nodes[0]?.position();
+        const b = nodes[nodes.length - 1]?.position();
+        return nodes.length === 1 || !a || !b || a.x !== b.x || a.y !== b.y;
+      }
+      case 'entitySelected': {
+        if (!selectedIs(check.entityId)) return false;
+        const heading = named('Entity details')?.querySelector('h1, h2, h3, h4, h5, h6');
+        return heading?.textContent?.trim() === check.name;
+      }
+      case 'jumped': {
+        if (!selectedIs(check.entityId)) return false;
+        const current = document.querySelectorAll('[aria-current="true"][data-sentence]');
+        return current.length === 1 && !!current[0] && inView(current[0]);
+      }
+      case 'typeHidden': {
+        const cy = cyOf();
+        if (!cy) return false;
+        return cy
+          .nodes()
+          .filter((n) => n.data('type') === check.type)
+          .every((n) => n.style('display') === 'none');
+      }
+      case 'typeShown':
+        return (
+          (cyOf()
+            ?.nodes()
+            .filter((n) => n.data('type') === check.type && n.style('display') !== 'none').length ??
+            -1) >= check.count
+        );
+      case 'listUpdated': {
+        const box = named('Search entities');
+        return box instanceof HTMLInputElement && box.value === check.query && runtime.mutated;
+      }
+      case 'naiveSelected': {
+        const heading = document.querySelector('#panel h2');
+        return (
+          heading?.textContent === check.name &&
+          !!document.querySelector(`[data-entity="${check.entityId}"].sel`)
+        );
+      }
+    }
+  };
+
+  let observer: MutationObserver | null = null;
+  const runtime: BenchRuntime = {
+    t0: null,
+    mutated: false,
+    longTasks: [],
+    arm(type, observeRegion) {
+      runtime.t0 = null;
+      runtime.mutated = false;
+      observer?.disconnect();
+      if (observeRegion) {
+        const region = named(new RegExp(observeRegion));
+        const target = region?.closest('section, [role="region"]') ?? region;
+        if (target) {
+          observer = new MutationObserver(() => {
+            if (runtime.t0 !== null) runtime.mutated = true;
+          });
+          observer.observe(target, { childList: true, subtree: true, characterData: true });
+        }
+      }
+      window.addEventListener(
+        type,
+        () => {
+          runtime.t0 = performance.now();
+        },
+        { capture: true, once: true },
+      );
+    },
+    until(check, timeoutMs) {
+      const started = performance.now();
+      return new Promise<Outcome>((resolve) => {
+        const tick = () => {
+          const t0 = runtime.t0;
+          let done = false;
+          try {
+            done = t0 !== null && test(check);
+          } catch {
+            done = false;
+          }
+          if (done && t0 !== null) {
+            // This frame shows the change; the timeout runs once it has been painted.
+            setTimeout(() => resolve({ ok: true, ms: performance.now() - t0 }), 0);
+          } else if (performance.now() - started > timeoutMs) {
+            resolve({
+              ok: false,
+              reason: t0 === null ? 'the input event never came' : 'timed out',
+            });
+          } else {
+            requestAnimationFrame(tick);
+          }
+        };
+        requestAnimationFrame(tick);
+      });
+    },
+    async frames(durationMs) {
+      const main = document.querySelector('main');
+      const intervals: number[] = [];
+      let scrolled = 0;
+      let top = main?.scrollTop ?? 0;
+      let last = await nextFrame();
+      const end = last + durationMs;
+      while (last < end) {
+        const now = await nextFrame();
+        intervals.push(now - last);
+        last = now;
+        const at = main?.scrollTop ?? 0;
+        scrolled += Math.abs(at - top);
+        top = at;
+      }
+      return { intervals, scrolled };
+    },
+    async settle() {
+      await nextFrame();
+      await nextFrame();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    scrollText(fraction) {
+      const main = document.querySelector('main');
+      if (main) main.scrollTop = Math.round(fraction * (main.scrollHeight - main.clientHeight));
+    },
+    pickMention(pick) {
+      const main = document.querySelector('main');
+      if (!main) return null;
+      const box = main.getBoundingClientRect();
+      const visible: MentionTarget[] = [];
+      for (const el of document.querySelectorAll('article [data-mention]')) {
+        const r = el.getClientRects()[0];
+        const entityId = el.getAttribute('data-entity');
+        if (!r || !entityId || r.width < 2) continue;
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (y < box.top + 4 || y > box.bottom - 4 || x < box.left || x > box.right) continue;
+        // Skip mentions covered by something else (a sticky header, a popover).
+        if (!el.contains(document.elementFromPoint(x, y))) continue;
+        visible.push({ x, y, entityId });
+      }
+      return visible.length ? (visible[pick % visible.length] ?? null) : null;
+    },
+    pickNode(pick, minSize) {
+      const cy = cyOf();
+      const container = cy?.container();
+      if (!cy || !container) return null;
+      const box = container.getBoundingClientRect();
+      const nodes = cy.nodes().filter((n) => n.visible());
+      const boxes = nodes.map((n) => ({ id: n.id(), b: n.renderedBoundingBox({}) }));
+      const count = nodes.length;
+      for (let k = 0; k < Math.min(count, 300); k++) {
+        const node = nodes[(pick * 7919 + k) % count];
+        if (!node) continue;
+        const p = node.renderedPosition();
+        const size = Math.min(node.renderedWidth(), node.renderedHeight());
+        if (size < minSize) continue;
+        const x = box.left + p.x;
+        const y = box.top + p.y;
+        if (x < box.left + 8 || x > box.right - 8 || y < box.top + 8 || y > box.bottom - 8)
+          continue;
+        // Nothing drawn over the canvas there (toolbar, legend, a message).
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !container.contains(hit)) continue;
+        const overlapped = boxes.some(
+          ({ id, b }) =>
+            id !== node.id() && p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2,
+        );
+        if (!overlapped) return { x, y, id: node.id(), renderedSize: size };
+      }
+      return null;
+    },
+    domCounts() {
+      const article = document.querySelector('article, [role="article"]');
+      return {
+        page: document.getElementsByTagName('*').length,
+        article: article ? article.getElementsByTagName('*').length : 0,
+      };
+    },
+  };
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        runtime.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long-task timing in this browser: the open measurement reports it as unavailable.
+  }
+  window.__bench = runtime;
+}

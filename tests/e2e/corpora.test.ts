@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openApp, pageErrors, setupBrowser } from './helpers';
+
+const { page, baseUrl } = setupBrowser();
+const CORPORA = resolve(new URL('.', import.meta.url).pathname, '../../../shared/corpora');
+
+function annFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return annFiles(path);
+    return name.endsWith('.ann') && existsSync(path.replace(/\.ann$/, '.txt')) ? [path] : [];
+  });
+}
+
+/** The nearest annotation.conf and visual.conf, walking up from the document's folder. */
+function confs(ann: string): string[] {
+  const found: string[] = [];
+  for (const name of ['annotation.conf', 'visual.conf']) {
+    for (let dir = dirname(ann); dir.startsWith(CORPORA); dir = dirname(dir)) {
+      if (existsSync(join(dir, name))) {
+        found.push(join(dir, name));
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+describe('real brat documents written by others', () => {
+  it('finds the shared corpora beside the repository', () => {
+    expect(
+      existsSync(CORPORA),
+      `shared corpora not found at ${CORPORA}: clone with ../shared beside the repo`,
+    ).toBe(true);
+  });
+
+  it('opens every corpus document in the browser with its highlights and graph', async () => {
+    await openApp(page(), baseUrl);
+    const docs = existsSync(CORPORA) ? annFiles(CORPORA) : [];
+    expect(docs.length).toBeGreaterThan(20);
+    for (const ann of docs) {
+      const txt = ann.replace(/\.ann$/, '.txt');
+      const files = [txt, ann, ...confs(ann)].map((path) => ({
+        name: basename(path),
+        mimeType: 'text/plain',
+        buffer: readFileSync(path),
+      }));
+      const annotated = readFileSync(ann, 'utf8')
+        .split('\n')
+        .filter((l) => /^T\d/.test(l)).length;
+      await page().getByLabel('Open documents').setInputFiles(files);
+      // The new document is open once the article shows its text.
+      const firstLine = readFileSync(txt, 'utf8').trim().split('\n')[0]!.trim().slice(0, 30);
+      await page().waitForFunction(
+        (start) => (document.querySelector('article')?.textContent ?? '').includes(start),
+        firstLine,
+      );
+      const mentions = await page().locator('article [data-mention]').count();
+      if (annotated > 0) expect(mentions, `${ann}: no highlights`).toBeGreaterThan(0);
+      else expect(mentions).toBe(0);
+      await page().waitForFunction(() => !!window.cy);
+    }
+    expect(pageErrors(page())).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { clear, createStore, set as idbSet } from 'idb-keyval';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import builtin from '../../src/domain/builtin/hts-terror-list.json';
+import { importPlainText } from '../../src/domain/formats/plain-text';
+import type { AriadneDocument } from '../../src/domain/model';
+import { loadPersisted, openStorage, startPersistence } from '../../src/store/persistence';
+import { useAppStore } from '../../src/store/store';
+
+const doc = (name: string, text: string): AriadneDocument =>
+  importPlainText(`${name}.txt`, `${name}\n${text}`);
+
+beforeEach(async () => {
+  useAppStore.setState(useAppStore.getInitialState(), true);
+  // An empty library per test (deleting the database would wait on open connections).
+  await clear(createStore('ariadne', 'library'));
+});
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+describe('the library in IndexedDB', () => {
+  it('saves added documents and the open one, and loads them back', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    startPersistence(storage.store, useAppStore.subscribe, () => {});
+    const s = useAppStore.getState();
+    s.addDocuments([builtin as AriadneDocument], { builtin: true });
+    s.addDocuments([doc('One', 'First text.'), doc('Two', 'Second text.')], { open: true });
+    await settle();
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.docs.map((d) => d.title).sort()).toEqual(['One', 'Two']);
+    expect(loaded.meta?.openId).toBe(useAppStore.getState().openDocumentId);
+  });
+
+  it('keeps renames and removals, and brings a removed document back on undo', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    startPersistence(storage.store, useAppStore.subscribe, () => {});
+    const s = useAppStore.getState();
+    s.addDocuments([doc('One', 'First text.'), doc('Two', 'Second text.')]);
+    const [one, two] = useAppStore.getState().order;
+    s.renameDocument(one!, 'Renamed');
+    s.removeDocument(two!);
+    await settle();
+    let loaded = await loadPersisted(storage.store);
+    expect(loaded.docs.map((d) => d.title)).toEqual(['Renamed']);
+    useAppStore.getState().undoRemove();
+    await settle();
+    loaded = await loadPersisted(storage.store);
+    expect(loaded.docs.map((d) => d.title).sort()).toEqual(['Renamed', 'Two']);
+  });
+
+  it('reports a stored record that no longer parses, leaves it alone and loads the others', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    await idbSet('doc:good', doc('Good', 'Fine text.'), storage.store);
+    await idbSet('doc:broken', { format: 'ariadne/0', nonsense: true }, storage.store);
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.docs.map((d) => d.title)).toEqual(['Good']);
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.problems[0]).toMatchObject({ file: 'saved document broken', severity: 'error' });
+    expect(loaded.problems[0]!.message).toMatch(/no longer reads .*left in storage untouched/);
+    // Still there for a later version that may read it.
+    const again = await loadPersisted(createStore('ariadne', 'library'));
+    expect(again.problems).toHaveLength(1);
+  });
+
+  it('goes on in memory and says why when saving fails (storage full)', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    const failure = vi.fn();
+    const full = new DOMException('quota', 'QuotaExceededError');
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw full;
+    });
+    startPersistence(storage.store, useAppStore.subscribe, failure);
+    useAppStore.getState().addDocuments([doc('Big', 'Too much text.')], { open: true });
+    await settle();
+    spy.mockRestore();
+    expect(failure).toHaveBeenCalledWith('saving failed: the browser storage is full');
+    // Nothing was lost in memory.
+    expect(useAppStore.getState().documents.size).toBe(1);
+    expect(useAppStore.getState().index.doc.title).toBe('Big');
+  });
+
+  it('says storage is unavailable where the browser has no IndexedDB', async () => {
+    const original = globalThis.indexedDB;
+    // @ts-expect-error -- simulating a browser without IndexedDB
+    delete globalThis.indexedDB;
+    try {
+      expect(await openStorage()).toEqual({
+        kind: 'memory-only',
+        reason: 'this browser offers no IndexedDB storage',
+      });
+    } finally {
+      globalThis.indexedDB = original;
+    }
+  });
+});
