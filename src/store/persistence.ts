@@ -87,12 +87,19 @@ export function startPersistence(
     failed = true;
     onFailure(`saving failed: ${describe(e)}`);
   };
+  let latest: AppState | undefined;
   return subscribe((s, prev) => {
+    latest = s;
     if (failed) return;
     if (s.documents !== prev.documents) {
       for (const [id, doc] of s.documents) {
         if (id === s.builtinId || prev.documents.get(id) === doc) continue;
-        idbSet(DOC_PREFIX + id, doc, store).catch(fail);
+        // Storing clones the whole document; do it after the new document has painted.
+        // Skipped if the document changed or went away meanwhile: a later write covers it.
+        setTimeout(() => {
+          if (failed || latest?.documents.get(id) !== doc) return;
+          idbSet(DOC_PREFIX + id, doc, store).catch(fail);
+        }, 0);
       }
       for (const id of prev.documents.keys()) {
         if (!s.documents.has(id)) del(DOC_PREFIX + id, store).catch(fail);

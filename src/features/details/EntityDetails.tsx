@@ -2,7 +2,7 @@
  * The "Entity details" panel: who the selected actor is, where the text names it (with next and
  * previous), and every relation it takes part in with the sentence that says so.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isRelationVisible } from '../../domain/filters';
 import { sentenceAt } from '../../domain/indexes';
@@ -139,10 +139,20 @@ function RelationItem({
   );
 }
 
+/** A hub in a large document can have hundreds of relations: show the first ones, then offer all. */
+const RELATIONS_SHOWN = 25;
+
 export function EntityDetails() {
   const { index, entityId, relationId, cursor, hiddenEntityTypes, hiddenRelationTypes } =
     useAppStore(useShallow(selectPanel));
   const entity = entityId ? index.entityById.get(entityId) : undefined;
+  const [showAllRelations, setShowAllRelations] = useState(false);
+  const [shownFor, setShownFor] = useState(entityId);
+  if (shownFor !== entityId) {
+    // Each actor starts with the short list.
+    setShownFor(entityId);
+    setShowAllRelations(false);
+  }
   const filters = { hiddenEntityTypes, hiddenRelationTypes };
 
   const relation = relationId ? index.relationById.get(relationId) : undefined;
@@ -247,7 +257,7 @@ export function EntityDetails() {
         <p className="muted">The text relates this actor to no other.</p>
       ) : (
         <ul className="relations">
-          {relations.map((r) => (
+          {(showAllRelations ? relations : relations.slice(0, RELATIONS_SHOWN)).map((r) => (
             <RelationItem
               key={r.id}
               index={index}
@@ -257,6 +267,13 @@ export function EntityDetails() {
             />
           ))}
         </ul>
+      )}
+      {relations.length > RELATIONS_SHOWN && (
+        <button type="button" className="link" onClick={() => setShowAllRelations((v) => !v)}>
+          {showAllRelations
+            ? `Show the first ${RELATIONS_SHOWN} relations`
+            : `Show all ${relations.length} relations`}
+        </button>
       )}
     </aside>
   );

@@ -73,16 +73,20 @@ function VirtualRows({ entities }: { entities: readonly Entity[] }) {
 export function EntityList() {
   const { index, hidden } = useAppStore(useShallow(selectList));
   const hits = useSearchHits();
+  // Sorted once per document; filters and search only pick from it.
+  const byMentions = useMemo(
+    () =>
+      [...index.doc.entities].sort(
+        (a, b) =>
+          (index.mentionsByEntity.get(b.id)?.length ?? 0) -
+            (index.mentionsByEntity.get(a.id)?.length ?? 0) || a.name.localeCompare(b.name),
+      ),
+    [index],
+  );
   const entities: Entity[] = useMemo(() => {
-    const base = hits
-      ? hits.map((h) => h.entity)
-      : [...index.doc.entities].sort(
-          (a, b) =>
-            (index.mentionsByEntity.get(b.id)?.length ?? 0) -
-              (index.mentionsByEntity.get(a.id)?.length ?? 0) || a.name.localeCompare(b.name),
-        );
-    return base.filter((e) => !hidden.has(e.type));
-  }, [index, hits, hidden]);
+    const base = hits ? hits.map((h) => h.entity) : byMentions;
+    return hidden.size === 0 ? base : base.filter((e) => !hidden.has(e.type));
+  }, [byMentions, hits, hidden]);
   const hiddenCount = index.doc.entities.length - entities.length;
 
   return (

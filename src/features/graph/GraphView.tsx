@@ -183,7 +183,10 @@ export default function GraphView() {
   const pinned = useRef(new Set<string>());
   const wrapRef = useRef<HTMLDivElement>(null);
   // True once the first layout has been fitted to the real container size (tests wait for it).
-  const [ready, setReady] = useState(false);
+  const [sized, setReady] = useState(false);
+  // Which document the graph currently shows; `data-ready` waits for the open one.
+  const [laidOut, setLaidOut] = useState<unknown>(null);
+  const ready = sized && laidOut === index;
   const large = isLarge(index);
   const [showAll, setShowAll] = useState(false);
   const scope = useRef<Scope>({ overview: null });
@@ -232,17 +235,23 @@ export default function GraphView() {
   // because a large graph gains nodes as the reader explores.
   useEffect(() => {
     if (!cy) return;
-    pinned.current.clear();
-    cy.resize();
-    const overview = large && !showAll ? overviewIds(index) : null;
-    scope.current = { overview };
-    cy.batch(() => {
-      cy.elements().remove();
-      cy.add(toElements(index, overview ?? undefined));
-    });
-    if (cy.elements().nonempty()) runLayout(cy, pinned.current);
-    cy.fit(undefined, 40);
-    applyView(cy, useAppStore.getState(), false, scope.current);
+    // Draw and lay out after the browser has painted the text, so a new document's text never
+    // waits for its graph.
+    const timer = setTimeout(() => {
+      pinned.current.clear();
+      cy.resize();
+      const overview = large && !showAll ? overviewIds(index) : null;
+      scope.current = { overview };
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(toElements(index, overview ?? undefined));
+      });
+      if (cy.elements().nonempty()) runLayout(cy, pinned.current);
+      cy.fit(undefined, 40);
+      applyView(cy, useAppStore.getState(), false, scope.current);
+      setLaidOut(index);
+    }, 0);
+    return () => clearTimeout(timer);
   }, [cy, index, large, showAll]);
 
   useEffect(() => {
