@@ -8,6 +8,8 @@ import type { StateCreator } from 'zustand';
 import { buildIndex } from '../domain/indexes';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
+import { createHistorySlice } from './historySlice';
+import type { HistorySlice } from './historySlice';
 import { createLibrarySlice } from './librarySlice';
 import type { LibrarySlice } from './librarySlice';
 import type { ViewState } from './viewState';
@@ -54,7 +56,12 @@ export interface ViewSlice {
   applyViewState: (view: ViewState) => void;
 }
 
-export type AppState = DocumentSlice & SelectionSlice & FilterSlice & ViewSlice & LibrarySlice;
+export type AppState = DocumentSlice &
+  SelectionSlice &
+  FilterSlice &
+  ViewSlice &
+  LibrarySlice &
+  HistorySlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const EMPTY_DOC: AriadneDocument = {
@@ -186,6 +193,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createFilterSlice(...a),
   ...createViewSlice(...a),
   ...createLibrarySlice(...a),
+  ...createHistorySlice(...a),
 }));
 
 /** The view state a link should carry for the current store state. */

@@ -16,9 +16,12 @@ import type { AppState } from '../../store/store';
 import { selectIndex } from '../../store/selectors';
 import { toElements } from './elements';
 import { graphStyle } from './graphStyle';
-import { OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
+import { NEIGHBOUR_LIMIT, OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
 import { separate } from './separate';
 import type { Box } from './separate';
+
+/** Above this many edges they are drawn straight. */
+const STRAIGHT_EDGES = 200;
 
 /** Above this many nodes the pairwise overlap pass would cost more than it helps. */
 const SEPARATE_LIMIT = 400;
@@ -42,10 +45,11 @@ function layoutOptions(cy: Core, pinned: ReadonlySet<string>, nodes: number): La
     name: 'fcose',
     // 'proof' reads best but its force pass grows quadratically; larger graphs get the spectral
     // 'draft' layout, which stays fast enough to keep the page responsive.
-    quality: nodes > 200 ? 'draft' : 'proof',
+    quality: nodes > 60 ? 'draft' : 'proof',
     animate: false,
     randomize: true,
-    nodeDimensionsIncludeLabels: true,
+    // Measuring every label on every iteration dominates large layouts; small ones need it.
+    nodeDimensionsIncludeLabels: nodes <= 60,
     nodeRepulsion: () => 6000,
     idealEdgeLength: () => 70,
     edgeElasticity: () => 0.4,
@@ -104,10 +108,15 @@ function revealAround(cy: Core, scope: Scope, s: AppState): void {
   const anchorId = s.selectedEntityId ?? rel?.source;
   if (!anchorId || !s.index.entityById.has(anchorId)) return;
   const wanted = new Set<string>([anchorId]);
+  const neighbours = new Set<string>();
   for (const r of s.index.relationsByEntity.get(anchorId) ?? []) {
-    wanted.add(r.source);
-    wanted.add(r.target);
+    neighbours.add(r.source === anchorId ? r.target : r.source);
   }
+  const mentions = (id: string) => s.index.mentionsByEntity.get(id)?.length ?? 0;
+  [...neighbours]
+    .sort((a, b) => mentions(b) - mentions(a))
+    .slice(0, NEIGHBOUR_LIMIT)
+    .forEach((id) => wanted.add(id));
   if (rel) {
     wanted.add(rel.source);
     wanted.add(rel.target);
@@ -237,7 +246,7 @@ export default function GraphView() {
     if (!cy) return;
     // Draw and lay out after the browser has painted the text, so a new document's text never
     // waits for its graph.
-    const timer = setTimeout(() => {
+    const build = () => {
       pinned.current.clear();
       cy.resize();
       const overview = large && !showAll ? overviewIds(index) : null;
@@ -245,13 +254,20 @@ export default function GraphView() {
       cy.batch(() => {
         cy.elements().remove();
         cy.add(toElements(index, overview ?? undefined));
+        // Straight edges cost far less to route than curved ones when there are many.
+        if (cy.edges().length > STRAIGHT_EDGES) cy.edges().addClass('straight');
       });
       if (cy.elements().nonempty()) runLayout(cy, pinned.current);
       cy.fit(undefined, 40);
       applyView(cy, useAppStore.getState(), false, scope.current);
       setLaidOut(index);
-    }, 0);
-    return () => clearTimeout(timer);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(build, 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [cy, index, large, showAll]);
 
   useEffect(() => {
@@ -362,7 +378,7 @@ export default function GraphView() {
       {large && !showAll && (
         <p className="graph-scope" role="status">
           Showing the {overviewSize} most mentioned of {index.doc.entities.length.toLocaleString()}{' '}
-          actors and the neighbourhood of the selection.
+          actors and up to {NEIGHBOUR_LIMIT} neighbours of the selection.
         </p>
       )}
       {index.doc.entities.length === 0 && (

@@ -4,7 +4,10 @@
  */
 import type { DocumentIndex } from '../../domain/indexes';
 
-export const OVERVIEW_LIMIT = 150;
+export const OVERVIEW_LIMIT = 80;
+
+/** At most this many neighbours of a selection join a partial graph (the most mentioned first). */
+export const NEIGHBOUR_LIMIT = 40;
 
 export function isLarge(index: DocumentIndex): boolean {
   return index.doc.entities.length > OVERVIEW_LIMIT;
