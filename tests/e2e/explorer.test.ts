@@ -266,6 +266,15 @@ describe('the explorer in a real browser', () => {
     expect(violations).toEqual([]);
   });
 
+  it('says so when the filters hide every actor, and brings them back', async () => {
+    await openApp(page(), baseUrl, '?hide=armed-group,government,location,media,person,state');
+    const graph = page().getByRole('region', { name: 'Network graph' });
+    await graph.getByText('Every actor is hidden by the type filters.').waitFor();
+    expect(await visibleNodeTypes(page())).toEqual([]);
+    await graph.getByRole('button', { name: 'Show all types' }).click();
+    expect((await visibleNodeTypes(page())).length).toBe(6);
+  });
+
   it('stays usable in a narrow window', async () => {
     await page().setViewportSize({ width: 420, height: 800 });
     await openApp(page(), baseUrl);

@@ -197,6 +197,10 @@ export default function GraphView() {
   const [laidOut, setLaidOut] = useState<unknown>(null);
   const ready = sized && laidOut === index;
   const large = isLarge(index);
+  const hiddenTypes = useAppStore((s) => s.hiddenEntityTypes);
+  const allHidden =
+    index.entityTypeCounts.length > 0 &&
+    index.entityTypeCounts.every((t) => hiddenTypes.has(t.type.key));
   const [showAll, setShowAll] = useState(false);
   const scope = useRef<Scope>({ overview: null });
   const overviewSize = Math.min(OVERVIEW_LIMIT, index.doc.entities.length);
@@ -380,6 +384,18 @@ export default function GraphView() {
           Showing the {overviewSize} most mentioned of {index.doc.entities.length.toLocaleString()}{' '}
           actors and up to {NEIGHBOUR_LIMIT} neighbours of the selection.
         </p>
+      )}
+      {allHidden && (
+        <div className="graph-empty" role="status">
+          <p>Every actor is hidden by the type filters.</p>
+          <button
+            type="button"
+            className="link"
+            onClick={() => useAppStore.getState().showAllTypes()}
+          >
+            Show all types
+          </button>
+        </div>
       )}
       {index.doc.entities.length === 0 && (
         <p className="graph-empty">No actors annotated in this document yet.</p>
