@@ -6,6 +6,8 @@ import { EntityList } from '../features/entities/EntityList';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { SearchBox } from '../features/search/SearchBox';
 import { TextView } from '../features/text/TextView';
+import { EditStatus } from '../features/edit/EditStatus';
+import { MentionComposer } from '../features/edit/MentionComposer';
 import { ExportMenu } from '../features/export/ExportMenu';
 import { ImportProblems } from '../features/library/ImportProblems';
 import { LibraryPanel } from '../features/library/LibraryPanel';
@@ -32,6 +34,7 @@ export function App() {
           {byline && <span className="muted"> — {byline}</span>}
         </p>
         <OpenDocuments />
+        <EditStatus />
         <ExportMenu />
         <p className="shortcuts muted">
           <kbd>/</kbd> search · <kbd>[</kbd> <kbd>]</kbd> previous/next mention · <kbd>Esc</kbd>{' '}
@@ -50,6 +53,7 @@ export function App() {
         {/* Focusable so keyboard users can scroll the text. */}
         <main className="reader" tabIndex={0} aria-label="Document">
           <TextView />
+          <MentionComposer />
         </main>
         <div className="side">
           <Suspense fallback={<div className="graph graph-loading">Loading the graph…</div>}>

@@ -11,6 +11,7 @@ import type { ExternalRef, Quote, Relation } from '../../domain/model';
 import { runsOf } from '../../domain/runs';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
+import { EntityEditor } from '../edit/EntityEditor';
 import { TypeSwatch } from '../filters/TypeSwatch';
 
 const selectPanel = (s: AppState) => ({
@@ -252,6 +253,7 @@ export function EntityDetails() {
           Next mention ›
         </button>
       </div>
+      <EntityEditor entity={entity} />
       <h3>Relations ({relations.length})</h3>
       {relations.length === 0 ? (
         <p className="muted">The text relates this actor to no other.</p>

@@ -1,0 +1,126 @@
+/**
+ * Corrections to the selected actor from the details panel: rename, change type, merge another
+ * actor into it, delete the mention in focus, or delete the actor. Each is one undoable edit.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import {
+  changeEntityType,
+  deleteEntity,
+  deleteMention,
+  mergeEntities,
+  renameEntity,
+} from '../../domain/edits';
+import type { EditError } from '../../domain/edits';
+import type { Entity } from '../../domain/model';
+import { useAppStore } from '../../store/store';
+
+export function EntityEditor({ entity }: { entity: Entity }) {
+  const index = useAppStore((s) => s.index);
+  const cursor = useAppStore((s) => s.mentionCursor);
+  const [name, setName] = useState(entity.name);
+  const [other, setOther] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [shownFor, setShownFor] = useState(entity.id);
+  if (shownFor !== entity.id) {
+    setShownFor(entity.id);
+    setName(entity.name);
+    setOther('');
+    setError(null);
+  }
+  const run = (failure: EditError | undefined) => setError(failure ? failure.message : null);
+  const { edit } = useAppStore.getState();
+  const mention = index.mentionsByEntity.get(entity.id)?.[cursor];
+  const others = index.doc.entities
+    .filter((e) => e.id !== entity.id)
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const rename = (e: FormEvent) => {
+    e.preventDefault();
+    run(edit(`Rename ${entity.name} to ${name.trim()}`, (d) => renameEntity(d, entity.id, name)));
+  };
+  const merge = () => {
+    const from = index.entityById.get(other);
+    if (!from) return;
+    run(
+      edit(`Merge ${from.name} into ${entity.name}`, (d) => mergeEntities(d, entity.id, from.id)),
+    );
+    setOther('');
+  };
+
+  return (
+    <details className="entity-editor">
+      <summary>Edit this actor</summary>
+      <form onSubmit={rename} className="editor-row">
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <button type="submit" disabled={!name.trim() || name.trim() === entity.name}>
+          Rename
+        </button>
+      </form>
+      <div className="editor-row">
+        <label>
+          Type
+          <select
+            value={entity.type}
+            onChange={(e) => {
+              const type = e.target.value;
+              const label = index.entityTypes.get(type)?.label ?? type;
+              run(
+                edit(`Make ${entity.name} a ${label}`, (d) => changeEntityType(d, entity.id, type)),
+              );
+            }}
+          >
+            {[...index.entityTypes.values()].map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="editor-row">
+        <label>
+          Merge into this actor
+          <select value={other} onChange={(e) => setOther(e.target.value)}>
+            <option value="">Choose an actor…</option>
+            {others.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={!other} onClick={merge}>
+          Merge
+        </button>
+      </div>
+      <div className="editor-row">
+        <button
+          type="button"
+          disabled={!mention}
+          onClick={() =>
+            mention &&
+            run(edit(`Delete the mention “${mention.text}”`, (d) => deleteMention(d, mention.id)))
+          }
+        >
+          Delete mention {mention ? `“${mention.text}”` : ''}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => run(edit(`Delete ${entity.name}`, (d) => deleteEntity(d, entity.id)))}
+        >
+          Delete actor
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="composer-error">
+          {error}
+        </p>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,123 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/app/App';
+import { loadBuiltinDocument } from '../../src/app/builtin';
+import { useAppStore } from '../../src/store/store';
+
+vi.mock('../../src/features/graph/GraphView', () => ({
+  default: () => <section aria-label="Network graph" />,
+}));
+
+function openApp() {
+  useAppStore.getState().addDocuments([loadBuiltinDocument()], { builtin: true, open: true });
+  const user = userEvent.setup();
+  render(<App />);
+  return { user };
+}
+
+/** Selects `text` inside sentence `i` as a reader would with the mouse, then releases it. */
+function selectInSentence(i: number, text: string) {
+  const sentence = document.querySelector(`[data-sentence="${i}"]`)!;
+  const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const at = t.textContent!.indexOf(text);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(t, at);
+    range.setEnd(t, at + text.length);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    act(() => {
+      sentence.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    return;
+  }
+  throw new Error(`"${text}" is not plain text in sentence ${i}`);
+}
+
+const details = () => screen.getByRole('complementary', { name: 'Entity details' });
+
+describe('annotating in the explorer', () => {
+  it('adds a selected phrase as a new actor, on an edited copy of the built-in article', async () => {
+    const { user } = openApp();
+    selectInSentence(3, 'press conference');
+    const form = screen.getByRole('form', { name: 'Annotate selection' });
+    expect(form).toHaveTextContent('“press conference”');
+    await user.selectOptions(
+      within(form).getByRole('combobox', { name: 'New actor of type' }),
+      'Media outlet',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Create actor' }));
+    const s = useAppStore.getState();
+    expect(s.index.doc.id).toBe('hts-terror-list-edited');
+    expect(s.index.doc.entities.find((e) => e.name === 'press conference')?.type).toBe('media');
+    expect(within(details()).getAllByRole('heading')[0]).toHaveTextContent('press conference');
+    expect(s.documents.get('hts-terror-list')!.entities).toHaveLength(19);
+  });
+
+  it('attaches a selection to an existing actor named in the box, and undoes it with Ctrl+Z', async () => {
+    const { user } = openApp();
+    selectInSentence(12, 'instability');
+    const form = screen.getByRole('form', { name: 'Annotate selection' });
+    const box = within(form).getByRole('combobox', { name: /Actor/ });
+    await user.clear(box);
+    await user.type(box, 'syria');
+    expect(form).toHaveTextContent('Adds a mention of Syria.');
+    await user.click(within(form).getByRole('button', { name: 'Add mention' }));
+    const before = useAppStore.getState().index.mentionsByEntity.get('e-syria')!.length;
+    expect(useAppStore.getState().index.doc.mentions.some((m) => m.text === 'instability')).toBe(
+      true,
+    );
+    await user.click(document.body);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(useAppStore.getState().index.mentionsByEntity.get('e-syria')!.length).toBe(before - 1);
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    expect(useAppStore.getState().index.mentionsByEntity.get('e-syria')!.length).toBe(before);
+  });
+
+  it('renames, retypes and merges actors from the details panel, each undoable', async () => {
+    const { user } = openApp();
+    act(() => useAppStore.getState().selectEntity('e-hts'));
+    await user.click(within(details()).getByText('Edit this actor'));
+    const name = within(details()).getByRole('textbox', { name: 'Name' });
+    await user.clear(name);
+    await user.type(name, 'HTS coalition');
+    await user.click(within(details()).getByRole('button', { name: 'Rename' }));
+    let hts = useAppStore.getState().index.entityById.get('e-hts')!;
+    expect(hts.name).toBe('HTS coalition');
+    expect(hts.aliases).toContain('Hayat Tahrir al-Sham');
+
+    await user.selectOptions(
+      within(details()).getByRole('combobox', { name: 'Merge into this actor' }),
+      'Allied factions',
+    );
+    await user.click(within(details()).getByRole('button', { name: 'Merge' }));
+    const s = useAppStore.getState();
+    expect(s.index.entityById.has('e-allied-factions')).toBe(false);
+    hts = s.index.entityById.get('e-hts')!;
+    expect(hts.aliases).toContain('Allied factions');
+    expect(screen.getByRole('banner')).toHaveTextContent(
+      'Merge Allied factions into HTS coalition',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(useAppStore.getState().index.entityById.has('e-allied-factions')).toBe(true);
+  });
+
+  it('deletes an actor with its mentions and relations, and brings it back on undo', async () => {
+    const { user } = openApp();
+    act(() => useAppStore.getState().selectEntity('e-tass'));
+    await user.click(within(details()).getByText('Edit this actor'));
+    await user.click(within(details()).getByRole('button', { name: 'Delete actor' }));
+    const s = useAppStore.getState();
+    expect(s.index.entityById.has('e-tass')).toBe(false);
+    expect(s.index.doc.relations.some((r) => r.source === 'e-tass' || r.target === 'e-tass')).toBe(
+      false,
+    );
+    expect(within(details()).queryByRole('heading')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(useAppStore.getState().index.entityById.has('e-tass')).toBe(true);
+  });
+});
