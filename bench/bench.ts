@@ -9,10 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { AriadneDocument } from '../src/domain/model';
-import { CHROMIUM, ensureChromium } from '../tests/e2e/chromium';
+import { ensureChromium, launchChromium } from '../tests/e2e/chromium';
 import { buildAndServe } from '../tests/e2e/server';
 import { generateDocument } from './generate';
 import {
@@ -43,22 +42,9 @@ const BUILTIN_LABEL = 'built-in';
 const SMALL_LABEL = '10k words';
 const LARGE_LABEL = '100k words';
 
-/** The same flags as tests/e2e/chromium.ts, plus exact heap numbers. */
+/** The tests' Chromium, plus exact heap numbers. */
 function launchBenchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
-  });
+  return launchChromium(['--enable-precise-memory-info']);
 }
 
 function log(message: string): void {

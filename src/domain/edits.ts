@@ -29,7 +29,7 @@ import type {
   Span,
   TypeDef,
 } from './model';
-import { CERTAINTIES, quote, spansText } from './model';
+import { CERTAINTIES, NODE_SHAPES, quote, spansText } from './model';
 
 /** Thrown by every edit operation when its arguments do not fit the document. */
 export class EditError extends Error {
@@ -38,21 +38,6 @@ export class EditError extends Error {
     this.name = 'EditError';
   }
 }
-
-const NODE_SHAPES: readonly NodeShape[] = [
-  'ellipse',
-  'round-rectangle',
-  'rectangle',
-  'diamond',
-  'hexagon',
-  'octagon',
-  'triangle',
-  'round-triangle',
-  'star',
-  'barrel',
-  'tag',
-  'vee',
-];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -19,19 +19,23 @@ export interface Quote extends Span {
   readonly text: string;
 }
 
-export type NodeShape =
-  | 'ellipse'
-  | 'round-rectangle'
-  | 'rectangle'
-  | 'diamond'
-  | 'hexagon'
-  | 'octagon'
-  | 'triangle'
-  | 'round-triangle'
-  | 'star'
-  | 'barrel'
-  | 'tag'
-  | 'vee';
+/** The node shapes Cytoscape draws that a type may ask for. */
+export const NODE_SHAPES = [
+  'ellipse',
+  'round-rectangle',
+  'rectangle',
+  'diamond',
+  'hexagon',
+  'octagon',
+  'triangle',
+  'round-triangle',
+  'star',
+  'barrel',
+  'tag',
+  'vee',
+] as const;
+
+export type NodeShape = (typeof NODE_SHAPES)[number];
 
 /** An actor type or a relation type: a stable key and what a reader sees. */
 export interface TypeDef {

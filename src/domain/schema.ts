@@ -4,7 +4,7 @@
  * Shape only; the checks that need the text (offsets, quotes, references) live in `validate.ts`.
  */
 import { z } from 'zod';
-import { FORMAT_VERSION } from './model';
+import { FORMAT_VERSION, NODE_SHAPES } from './model';
 import type { AriadneDocument } from './model';
 
 const id = z.string().min(1);
@@ -12,20 +12,7 @@ const offset = z.number().int().nonnegative();
 const span = z.object({ start: offset, end: offset });
 const quoteSchema = span.extend({ text: z.string() });
 const attributes = z.record(z.string(), z.union([z.string(), z.boolean()]));
-const shape = z.enum([
-  'ellipse',
-  'round-rectangle',
-  'rectangle',
-  'diamond',
-  'hexagon',
-  'octagon',
-  'triangle',
-  'round-triangle',
-  'star',
-  'barrel',
-  'tag',
-  'vee',
-]);
+const shape = z.enum(NODE_SHAPES);
 
 const typeDef = z.object({
   key: id,
