@@ -120,4 +120,34 @@ describe('annotating in the explorer', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(useAppStore.getState().index.entityById.has('e-tass')).toBe(true);
   });
+
+  it('adds a relation with the current sentence as evidence, and deletes one', async () => {
+    const { user } = openApp();
+    act(() => useAppStore.getState().selectEntity('e-tass', { jump: true }));
+    await user.click(within(details()).getByText('Edit this actor'));
+    const form = within(details()).getByRole('form', { name: 'Add a relation' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Other actor' }), 'Moscow');
+    await user.selectOptions(
+      within(form).getByRole('combobox', { name: 'Relation' }),
+      'New relation type…',
+    );
+    await user.type(within(form).getByRole('textbox', { name: 'New type' }), 'reports from');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Certainty' }), 'reported');
+    await user.click(within(form).getByRole('button', { name: 'Add relation' }));
+    let s = useAppStore.getState();
+    const added = s.index.doc.relations.find(
+      (r) => r.source === 'e-tass' && r.target === 'e-moscow',
+    );
+    expect(added).toMatchObject({ certainty: 'reported' });
+    expect(s.index.relationTypes.get(added!.type)?.label).toBe('reports from');
+    const sentence = s.index.sentences[s.currentSentence!]!;
+    expect(added!.evidence[0]).toMatchObject({ start: sentence.start, end: sentence.end });
+    expect(details()).toHaveTextContent('TASS reports from Moscow');
+
+    await user.click(
+      within(details()).getByRole('button', { name: 'Delete relation: TASS reports from Moscow' }),
+    );
+    s = useAppStore.getState();
+    expect(s.index.doc.relations.some((r) => r.id === added!.id)).toBe(false);
+  });
 });

@@ -11,6 +11,7 @@ import type { ExternalRef, Quote, Relation } from '../../domain/model';
 import { runsOf } from '../../domain/runs';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
+import { deleteRelation } from '../../domain/edits';
 import { EntityEditor } from '../edit/EntityEditor';
 import { TypeSwatch } from '../filters/TypeSwatch';
 
@@ -128,6 +129,18 @@ function RelationItem({
       ))}
       {relation.evidence.length === 0 && <p className="relation-note">No evidence quoted.</p>}
       {relation.note && <p className="relation-note">{relation.note}</p>}
+      <button
+        type="button"
+        className="jump danger-subtle"
+        onClick={() =>
+          useAppStore
+            .getState()
+            .edit(`Delete the relation ${label}`, (d) => deleteRelation(d, relation.id))
+        }
+        aria-label={`Delete relation: ${index.entityById.get(relation.source)?.name ?? ''} ${label} ${index.entityById.get(relation.target)?.name ?? ''}`}
+      >
+        Delete
+      </button>{' '}
       <button
         type="button"
         className="jump"

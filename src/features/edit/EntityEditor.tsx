@@ -14,6 +14,7 @@ import {
 import type { EditError } from '../../domain/edits';
 import type { Entity } from '../../domain/model';
 import { useAppStore } from '../../store/store';
+import { RelationComposer } from './RelationComposer';
 
 export function EntityEditor({ entity }: { entity: Entity }) {
   const index = useAppStore((s) => s.index);
@@ -121,6 +122,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
           {error}
         </p>
       )}
+      <RelationComposer entity={entity} />
     </details>
   );
 }
