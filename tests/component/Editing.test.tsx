@@ -150,4 +150,18 @@ describe('annotating in the explorer', () => {
     s = useAppStore.getState();
     expect(s.index.doc.relations.some((r) => r.id === added!.id)).toBe(false);
   });
+
+  it('splits an alias back out into its own actor with its mentions', async () => {
+    const { user } = openApp();
+    act(() => useAppStore.getState().selectEntity('e-hts'));
+    await user.click(within(details()).getByText('Edit this actor'));
+    await user.click(
+      within(details()).getByRole('button', { name: 'Split HTS off Hayat Tahrir al-Sham' }),
+    );
+    const s = useAppStore.getState();
+    const split = s.index.doc.entities.find((e) => e.name === 'HTS')!;
+    expect(split.type).toBe('armed-group');
+    expect(s.index.mentionsByEntity.get(split.id)!.every((m) => m.text === 'HTS')).toBe(true);
+    expect(s.index.entityById.get('e-hts')!.aliases).not.toContain('HTS');
+  });
 });

@@ -10,6 +10,7 @@ import {
   deleteMention,
   mergeEntities,
   renameEntity,
+  splitAlias,
 } from '../../domain/edits';
 import type { EditError } from '../../domain/edits';
 import type { Entity } from '../../domain/model';
@@ -98,6 +99,25 @@ export function EntityEditor({ entity }: { entity: Entity }) {
           Merge
         </button>
       </div>
+      {entity.aliases.length > 0 && (
+        <div className="editor-row aliases-row" role="group" aria-label="Split an alias off">
+          <span className="muted">Split off as its own actor:</span>
+          {entity.aliases.map((alias) => (
+            <button
+              key={alias}
+              type="button"
+              aria-label={`Split ${alias} off ${entity.name}`}
+              onClick={() =>
+                run(
+                  edit(`Split ${alias} off ${entity.name}`, (d) => splitAlias(d, entity.id, alias)),
+                )
+              }
+            >
+              {alias}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="editor-row">
         <button
           type="button"
