@@ -33,6 +33,30 @@ async function main() {
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${out}relation-evidence.png` });
 
+    await page.getByText('Edit this actor').click();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}editing-panel.png` });
+
+    // Double-click a word to annotate it.
+    await ready();
+    const point = await page.evaluate(() => {
+      const el = document.querySelector('[data-sentence="3"]');
+      const walker = document.createTreeWalker(el!, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const at = t.textContent!.indexOf('conference');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(t, at);
+        range.setEnd(t, at + 10);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return { x: 0, y: 0 };
+    });
+    await page.mouse.dblclick(point.x, point.y);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}annotate-selection.png` });
+
     await ready('?hide=armed-group,government,location,media,person,state');
     await page.screenshot({ path: `${out}everything-filtered.png` });
 
