@@ -5,6 +5,7 @@ import { EntityDetails } from '../features/details/EntityDetails';
 import { EntityList } from '../features/entities/EntityList';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { SearchBox } from '../features/search/SearchBox';
+import { SuggestionsPanel } from '../features/suggest/SuggestionsPanel';
 import { TextView } from '../features/text/TextView';
 import { EditStatus } from '../features/edit/EditStatus';
 import { MentionComposer } from '../features/edit/MentionComposer';
@@ -46,6 +47,7 @@ export function App() {
       <div className="layout">
         <section className="sidebar" aria-label="Find and filter">
           <LibraryPanel />
+          <SuggestionsPanel />
           <SearchBox />
           <FilterPanel />
           <EntityList />

@@ -56,4 +56,42 @@ describe('annotating in a real browser', () => {
       )
       .toContain('(edited)');
   });
+
+  it('suggests annotations for a pasted article and accepts them into the graph', async () => {
+    await openApp(page(), baseUrl);
+    await page().getByRole('button', { name: 'Paste text' }).click();
+    await page()
+      .getByLabel('Text to paste')
+      .fill(
+        'Ministers meet in Lisbon\n' +
+          'LISBON (Reuters) – Portugal and Spain signed a water treaty on Monday, ' +
+          'Prime Minister Ana Costa said. Costa met President Luis Ortega in Lisbon. ' +
+          'Ortega praised Portugal for the deal.',
+      );
+    await page().getByRole('button', { name: 'Add to library' }).click();
+    await page()
+      .getByRole('article', { name: /Ministers meet in Lisbon/ })
+      .waitFor();
+    expect(await page().evaluate(() => window.cy!.nodes().length)).toBe(0);
+
+    const panel = page().locator('details.suggestions');
+    await panel.locator('summary').click();
+    await panel.getByRole('button', { name: 'Suggest annotations' }).click();
+    const actors = panel.getByRole('region', { name: 'New actors' });
+    await actors.waitFor();
+    const text = (await actors.textContent()) ?? '';
+    expect(text).toContain('Portugal');
+    expect(text).toContain('Ana Costa');
+    // Suggestions stay out of the graph until accepted.
+    expect(await page().evaluate(() => window.cy!.nodes().length)).toBe(0);
+    await actors.getByRole('button', { name: 'Accept all' }).click();
+    await page().waitForFunction(() => window.cy!.nodes().length >= 4);
+    expect(await page().locator('article [data-mention]').count()).toBeGreaterThanOrEqual(5);
+
+    await panel.getByRole('button', { name: 'Look again' }).click();
+    const relations = panel.getByRole('region', { name: 'Relations' });
+    await relations.waitFor();
+    await relations.getByRole('button', { name: 'Accept all' }).click();
+    await page().waitForFunction(() => window.cy!.edges().length >= 1);
+  });
 });

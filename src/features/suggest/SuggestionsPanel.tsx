@@ -1,0 +1,179 @@
+/**
+ * Suggestions for the open document: other mentions of its actors, new names found in the text,
+ * and relations between actors that share a sentence. They stay in this list, apart from the text
+ * and the graph, until the reader accepts them one by one or all of a kind; each acceptance is an
+ * undoable edit. The engine (with its NLP model) is loaded only when asked for.
+ */
+import { useState } from 'react';
+import type { AriadneDocument } from '../../domain/model';
+import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
+import { useAppStore } from '../../store/store';
+
+interface Loaded {
+  readonly docId: string;
+  readonly mentions: MentionSuggestion[];
+  readonly relations: RelationSuggestion[];
+}
+
+async function loadEngine() {
+  const [{ suggestMentions }, { suggestRelations }, { applySuggestion }] = await Promise.all([
+    import('../../domain/suggest/mentions'),
+    import('../../domain/suggest/relations'),
+    import('../../domain/suggest/apply'),
+  ]);
+  return { suggestMentions, suggestRelations, applySuggestion };
+}
+
+/** Applies what can be applied; a suggestion that no longer fits (overlap, gone) is skipped. */
+function applyAll(
+  doc: AriadneDocument,
+  items: readonly Suggestion[],
+  apply: (d: AriadneDocument, s: Suggestion) => AriadneDocument,
+): AriadneDocument {
+  return items.reduce((d, s) => {
+    try {
+      return apply(d, s);
+    } catch {
+      return d;
+    }
+  }, doc);
+}
+
+export function SuggestionsPanel() {
+  const index = useAppStore((s) => s.index);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = loaded && loaded.docId === index.doc.id ? loaded : null;
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const engine = await loadEngine();
+      const doc = useAppStore.getState().index.doc;
+      const mentions = engine.suggestMentions(doc);
+      const relations = engine
+        .suggestRelations(doc, { mentions: [] })
+        .filter((r) => r.source.entityId && r.target.entityId && r.confidence >= 0.3);
+      setLoaded({ docId: doc.id, mentions, relations });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const accept = async (items: readonly Suggestion[], label: string) => {
+    if (!current || items.length === 0) return;
+    const { applySuggestion } = await loadEngine();
+    const failure = useAppStore
+      .getState()
+      .edit(label, (doc) => applyAll(doc, items, applySuggestion));
+    if (failure) {
+      setError(failure.message);
+      return;
+    }
+    const done = new Set(items.map((s) => s.id));
+    const docId = useAppStore.getState().index.doc.id;
+    setLoaded({
+      docId,
+      mentions: current.mentions.filter((s) => !done.has(s.id)),
+      relations: current.relations.filter((s) => !done.has(s.id)),
+    });
+  };
+  const reject = (items: readonly Suggestion[]) => {
+    if (!current) return;
+    const done = new Set(items.map((s) => s.id));
+    setLoaded({
+      ...current,
+      mentions: current.mentions.filter((s) => !done.has(s.id)),
+      relations: current.relations.filter((s) => !done.has(s.id)),
+    });
+  };
+
+  const typeLabel = (key: string) => index.entityTypes.get(key)?.label ?? key;
+  const others = current?.mentions.filter((s) => s.kind === 'mention') ?? [];
+  const names = current?.mentions.filter((s) => s.kind === 'entity') ?? [];
+
+  const group = (
+    title: string,
+    items: readonly Suggestion[],
+    describe: (s: Suggestion) => string,
+  ) =>
+    items.length > 0 && (
+      <section className="suggestion-group" aria-label={title}>
+        <h3>
+          {title} <span className="count">({items.length})</span>
+        </h3>
+        <div className="suggestion-bulk">
+          <button
+            type="button"
+            onClick={() => void accept(items, `Accept ${items.length} ${title.toLowerCase()}`)}
+          >
+            Accept all
+          </button>
+          <button type="button" onClick={() => reject(items)}>
+            Reject all
+          </button>
+        </div>
+        <ul>
+          {items.slice(0, 100).map((s) => (
+            <li key={s.id} className="suggestion">
+              <span className="suggestion-text">{describe(s)}</span>
+              <span className="muted suggestion-reason">{s.reason}</span>
+              <span className="suggestion-actions">
+                <button
+                  type="button"
+                  aria-label={`Accept ${describe(s)}`}
+                  onClick={() => void accept([s], `Accept ${describe(s)}`)}
+                >
+                  ✓
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Reject ${describe(s)}`}
+                  onClick={() => reject([s])}
+                >
+                  ✕
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+        {items.length > 100 && <p className="muted">…and {items.length - 100} more.</p>}
+      </section>
+    );
+
+  return (
+    <details className="suggestions">
+      <summary>Suggestions</summary>
+      <button type="button" onClick={() => void run()} disabled={busy}>
+        {busy ? 'Looking for suggestions…' : current ? 'Look again' : 'Suggest annotations'}
+      </button>
+      {error && (
+        <p role="alert" className="composer-error">
+          {error}
+        </p>
+      )}
+      {current && (
+        <>
+          <p role="status" className="muted">
+            {others.length + names.length + current.relations.length === 0
+              ? 'Nothing more to suggest.'
+              : `${others.length + names.length} mentions and ${current.relations.length} relations suggested; none is in the graph until accepted.`}
+          </p>
+          {group('Other mentions of known actors', others, (s) =>
+            s.kind === 'relation' ? s.text : `“${s.text}” → ${s.name}`,
+          )}
+          {group('New actors', names, (s) =>
+            s.kind === 'relation' ? s.text : `“${s.text}” as ${typeLabel(s.type)}`,
+          )}
+          {group('Relations', current.relations, (s) =>
+            s.kind === 'relation' ? `${s.source.name} ${s.label} ${s.target.name}` : s.text,
+          )}
+        </>
+      )}
+    </details>
+  );
+}
