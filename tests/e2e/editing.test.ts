@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, setupBrowser } from './helpers';
@@ -94,4 +95,133 @@ describe('annotating in a real browser', () => {
     await relations.getByRole('button', { name: 'Accept all' }).click();
     await page().waitForFunction(() => window.cy!.edges().length >= 1);
   });
+
+  it('fixes a type, merges two actors, adds a relation, keeps it all after a reload, and exports brat that re-imports unchanged', async () => {
+    await openApp(page(), baseUrl);
+    await page().getByRole('button', { name: 'Paste text' }).click();
+    await page()
+      .getByLabel('Text to paste')
+      .fill(
+        'Talks in Vienna\n' +
+          'Chancellor Karl Huber met Anna Berg in Vienna on Friday. ' +
+          'Berg told Huber that the Alpine Union would fund the project. ' +
+          'Huber said the Union was a partner.',
+      );
+    await page().getByRole('button', { name: 'Add to library' }).click();
+    await page()
+      .getByRole('article', { name: /Talks in Vienna/ })
+      .waitFor();
+    const panel = page().locator('details.suggestions');
+    await panel.locator('summary').click();
+    await panel.getByRole('button', { name: 'Suggest annotations' }).click();
+    await panel
+      .getByRole('region', { name: 'New actors' })
+      .getByRole('button', { name: 'Accept all' })
+      .click();
+    await page().waitForFunction(() => window.cy!.nodes().length >= 3);
+    await panel.getByRole('button', { name: 'Look again' }).click();
+    const others = panel.getByRole('region', { name: 'Other mentions of known actors' });
+    if (await others.count()) await others.getByRole('button', { name: 'Accept all' }).click();
+
+    const details = page().getByRole('complementary', { name: 'Entity details' });
+    const openEditor = async () => {
+      const editor = details.locator('details.entity-editor');
+      if ((await editor.getAttribute('open')) === null) await editor.locator('summary').click();
+    };
+    // Fix one actor's type.
+    await page().getByRole('searchbox', { name: 'Search entities' }).fill('Vienna');
+    await page().keyboard.press('Enter');
+    await openEditor();
+    await details.getByRole('combobox', { name: 'Type' }).selectOption('Place');
+    await page().waitForFunction(() => window.cy!.$('node:selected').data('type') === 'location');
+
+    // Merge two actors: the two names of the Union when the suggestions kept them apart.
+    const names = await page().evaluate(() =>
+      window.cy!.nodes().map((n) => n.data('label') as string),
+    );
+    const union = names.filter((n) => /Union/.test(n));
+    const [keep, drop] = union.length >= 2 ? union : [names[0]!, names[1]!];
+    await page().getByRole('searchbox', { name: 'Search entities' }).fill(keep!);
+    await page().keyboard.press('Enter');
+    await openEditor();
+    await details
+      .getByRole('combobox', { name: 'Merge into this actor' })
+      .selectOption({ label: drop! });
+    await details.getByRole('button', { name: 'Merge' }).click();
+    await page().waitForFunction(
+      (gone) => !window.cy!.nodes().some((n) => n.data('label') === gone),
+      drop,
+    );
+
+    // Add a relation from the panel, with the current sentence as evidence.
+    await page().getByRole('searchbox', { name: 'Search entities' }).fill('Berg');
+    await page().keyboard.press('Enter');
+    await openEditor();
+    const form = details.getByRole('form', { name: 'Add a relation' });
+    await form.getByRole('combobox', { name: 'Other actor' }).selectOption({ label: 'Karl Huber' });
+    await form
+      .getByRole('combobox', { name: 'Relation' })
+      .selectOption({ label: 'New relation type…' });
+    await form.getByRole('textbox', { name: 'New type' }).fill('briefed');
+    await form.getByRole('button', { name: 'Add relation' }).click();
+    await page().waitForFunction(() => window.cy!.edges('[label = "briefed"]').length === 1);
+    const before = await page().evaluate(() => ({
+      nodes: window.cy!.nodes().length,
+      edges: window.cy!.edges().length,
+      vienna: window.cy!.nodes('[label = "Vienna"]').data('type') as string,
+    }));
+
+    await page().reload();
+    await page()
+      .getByRole('article', { name: /Talks in Vienna/ })
+      .waitFor();
+    await page().waitForFunction(
+      (n) => !!window.cy && window.cy.nodes().length === n,
+      before.nodes,
+    );
+    expect(
+      await page().evaluate(() => ({
+        nodes: window.cy!.nodes().length,
+        edges: window.cy!.edges().length,
+        vienna: window.cy!.nodes('[label = "Vienna"]').data('type') as string,
+      })),
+    ).toEqual(before);
+
+    // Export brat and re-import it: the same actors and relations.
+    await page().getByText('Export', { exact: true }).click();
+    const downloads: { name: string; buffer: Buffer }[] = [];
+    const collected = new Promise<void>((resolve) => {
+      page().on('download', (d) => {
+        void d.path().then((path) => {
+          downloads.push({ name: d.suggestedFilename(), buffer: readFileSync(path) });
+          if (downloads.length === 4) resolve();
+        });
+      });
+    });
+    await page().getByRole('button', { name: 'Document (brat standoff)' }).click();
+    await collected;
+    await page()
+      .getByLabel('Open documents')
+      .setInputFiles(
+        downloads.map((d) => ({ name: d.name, mimeType: 'text/plain', buffer: d.buffer })),
+      );
+    await expect
+      .poll(() =>
+        page()
+          .getByRole('region', { name: /Documents/ })
+          .getByRole('button', { name: /^Talks in Vienna/ })
+          .count(),
+      )
+      .toBe(2);
+    await page().waitForFunction(
+      (n) => window.cy!.nodes().length === n && window.cy!.edges().length > 0,
+      before.nodes,
+    );
+    expect(
+      await page().evaluate(() => ({
+        nodes: window.cy!.nodes().length,
+        edges: window.cy!.edges().length,
+      })),
+    ).toEqual({ nodes: before.nodes, edges: before.edges });
+  }, 90_000);
 });

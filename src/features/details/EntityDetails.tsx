@@ -11,7 +11,9 @@ import type { ExternalRef, Quote, Relation } from '../../domain/model';
 import { runsOf } from '../../domain/runs';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
-import { deleteRelation } from '../../domain/edits';
+import { deleteRelation, editRelation } from '../../domain/edits';
+import { CERTAINTIES } from '../../domain/model';
+import type { Certainty } from '../../domain/model';
 import { EntityEditor } from '../edit/EntityEditor';
 import { TypeSwatch } from '../filters/TypeSwatch';
 
@@ -92,6 +94,61 @@ function EvidenceQuote({
   );
 }
 
+/** Changes a relation's type, direction or certainty, each an undoable edit. */
+function RelationEditor({
+  index,
+  relation,
+  label,
+}: {
+  index: DocumentIndex;
+  relation: Relation;
+  label: string;
+}) {
+  const edit = (what: string, patch: Parameters<typeof editRelation>[2]) =>
+    useAppStore.getState().edit(`${what}: ${label}`, (d) => editRelation(d, relation.id, patch));
+  return (
+    <details className="relation-editor">
+      <summary>Edit</summary>
+      <div className="editor-row">
+        <label>
+          Relation type
+          <select
+            value={relation.type}
+            onChange={(e) => edit('Change the relation type', { type: e.target.value })}
+          >
+            {[...index.relationTypes.values()].map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Certainty
+          <select
+            value={relation.certainty ?? 'stated'}
+            onChange={(e) =>
+              edit('Change the certainty', { certainty: e.target.value as Certainty })
+            }
+          >
+            {CERTAINTIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => edit('Reverse', { source: relation.target, target: relation.source })}
+        >
+          Reverse direction
+        </button>
+      </div>
+    </details>
+  );
+}
+
 function RelationItem({
   index,
   relation,
@@ -129,6 +186,7 @@ function RelationItem({
       ))}
       {relation.evidence.length === 0 && <p className="relation-note">No evidence quoted.</p>}
       {relation.note && <p className="relation-note">{relation.note}</p>}
+      <RelationEditor index={index} relation={relation} label={label} />
       <button
         type="button"
         className="jump danger-subtle"

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import {
   changeEntityType,
+  changeMentionEntity,
   deleteEntity,
   deleteMention,
   mergeEntities,
@@ -22,6 +23,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
   const cursor = useAppStore((s) => s.mentionCursor);
   const [name, setName] = useState(entity.name);
   const [other, setOther] = useState('');
+  const [moveTo, setMoveTo] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [shownFor, setShownFor] = useState(entity.id);
   if (shownFor !== entity.id) {
@@ -116,6 +118,37 @@ export function EntityEditor({ entity }: { entity: Entity }) {
               {alias}
             </button>
           ))}
+        </div>
+      )}
+      {mention && (
+        <div className="editor-row">
+          <label>
+            Move the mention “{mention.text}” to
+            <select value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
+              <option value="">Choose an actor…</option>
+              {others.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={!moveTo}
+            onClick={() => {
+              const to = index.entityById.get(moveTo);
+              if (!to) return;
+              run(
+                edit(`Move “${mention.text}” to ${to.name}`, (d) =>
+                  changeMentionEntity(d, mention.id, to.id),
+                ),
+              );
+              setMoveTo('');
+            }}
+          >
+            Move
+          </button>
         </div>
       )}
       <div className="editor-row">

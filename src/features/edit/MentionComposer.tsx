@@ -4,11 +4,13 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { addMention, addMentionWithNewEntity } from '../../domain/edits';
+import { addEntityType, addMention, addMentionWithNewEntity } from '../../domain/edits';
 import type { Span } from '../../domain/model';
 import { normalise } from '../../domain/search';
 import { useAppStore } from '../../store/store';
 import { selectionSpan } from './selectionOffsets';
+
+const NEW_TYPE = '__new__';
 
 interface Draft {
   readonly span: Span;
@@ -21,6 +23,7 @@ export function MentionComposer() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [name, setName] = useState('');
   const [type, setType] = useState('');
+  const [newType, setNewType] = useState('');
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
 
@@ -75,9 +78,19 @@ export function MentionComposer() {
       ? edit(`Add “${selected}” to ${existing.name}`, (doc) =>
           addMention(doc, { spans: [span], entityId: existing.id }),
         )
-      : edit(`Add ${name.trim() || selected} as a new actor`, (doc) =>
-          addMentionWithNewEntity(doc, { spans: [span], name: name.trim() || undefined, type }),
-        );
+      : edit(`Add ${name.trim() || selected} as a new actor`, (doc) => {
+          let d = doc;
+          let key = type;
+          if (type === NEW_TYPE) {
+            d = addEntityType(d, { label: newType });
+            key = d.entityTypes[d.entityTypes.length - 1]?.key ?? '';
+          }
+          return addMentionWithNewEntity(d, {
+            spans: [span],
+            name: name.trim() || undefined,
+            type: key,
+          });
+        });
     if (failure) {
       setError(failure.message);
       return;
@@ -128,7 +141,14 @@ export function MentionComposer() {
                 {t.label}
               </option>
             ))}
+            <option value={NEW_TYPE}>New type…</option>
           </select>
+        </label>
+      )}
+      {!existing && type === NEW_TYPE && (
+        <label>
+          New type name
+          <input value={newType} onChange={(e) => setNewType(e.target.value)} />
         </label>
       )}
       {error && (
