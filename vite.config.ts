@@ -21,6 +21,7 @@ export default defineConfig({
             'src/features/**/*.test.ts',
             'tests/unit/**/*.test.ts',
           ],
+          setupFiles: ['tests/unit/setup.ts'],
         },
       },
       {

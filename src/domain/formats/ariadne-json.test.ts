@@ -387,7 +387,9 @@ function mutate(
     if (Array.isArray(target)) target.splice(Number(last), 1);
     else delete target[last];
   } else if (m.op === 'nudge' && typeof target[last] === 'number') {
-    target[last] = (target[last] as number) + (Number(m.value) % 7 || 1);
+    // A JSON object may carry a "toString" key, so never coerce the value: use numbers as they are.
+    const step = typeof m.value === 'number' ? m.value % 7 : 1;
+    target[last] = (target[last] as number) + (step || 1);
   } else {
     target[last] = m.value as Json;
   }
