@@ -16,6 +16,7 @@ import {
 import type { EditError } from '../../domain/edits';
 import type { Entity } from '../../domain/model';
 import { useAppStore } from '../../store/store';
+import { ActorSelect } from './ActorSelect';
 import { RelationComposer } from './RelationComposer';
 
 export function EntityEditor({ entity }: { entity: Entity }) {
@@ -86,17 +87,12 @@ export function EntityEditor({ entity }: { entity: Entity }) {
         </label>
       </div>
       <div className="editor-row">
-        <label>
-          Merge into this actor
-          <select value={other} onChange={(e) => setOther(e.target.value)}>
-            <option value="">Choose an actor…</option>
-            {others.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ActorSelect
+          label="Merge into this actor"
+          actors={others}
+          value={other}
+          onChange={setOther}
+        />
         <button type="button" disabled={!other} onClick={merge}>
           Merge
         </button>
@@ -122,17 +118,12 @@ export function EntityEditor({ entity }: { entity: Entity }) {
       )}
       {mention && (
         <div className="editor-row">
-          <label>
-            Move the mention “{mention.text}” to
-            <select value={moveTo} onChange={(e) => setMoveTo(e.target.value)}>
-              <option value="">Choose an actor…</option>
-              {others.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ActorSelect
+            label={`Move the mention “${mention.text}” to`}
+            actors={others}
+            value={moveTo}
+            onChange={setMoveTo}
+          />
           <button
             type="button"
             disabled={!moveTo}

@@ -8,6 +8,7 @@ import { addRelation, addRelationType } from '../../domain/edits';
 import type { AriadneDocument, Certainty, Entity } from '../../domain/model';
 import { CERTAINTIES } from '../../domain/model';
 import { useAppStore } from '../../store/store';
+import { ActorSelect } from './ActorSelect';
 
 const NEW_TYPE = '__new__';
 
@@ -68,17 +69,7 @@ export function RelationComposer({ entity }: { entity: Entity }) {
             <option value="in">other → {entity.name}</option>
           </select>
         </label>
-        <label>
-          Other actor
-          <select value={other} onChange={(e) => setOther(e.target.value)}>
-            <option value="">Choose an actor…</option>
-            {others.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ActorSelect label="Other actor" actors={others} value={other} onChange={setOther} />
       </div>
       <div className="editor-row">
         <label>
