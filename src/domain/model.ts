@@ -37,6 +37,16 @@ export const NODE_SHAPES = [
 
 export type NodeShape = (typeof NODE_SHAPES)[number];
 
+/** Keys of the actor types every new document starts with, in display order. */
+export const DEFAULT_ENTITY_TYPE_KEYS = [
+  'person',
+  'state',
+  'government',
+  'armed-group',
+  'media',
+  'location',
+] as const;
+
 /** An actor type or a relation type: a stable key and what a reader sees. */
 export interface TypeDef {
   readonly key: string;

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import builtinJson from '../builtin/hts-terror-list.json';
 import { documentSchema } from '../schema';
 import { validateDocument } from '../validate';
+import { DEFAULT_ENTITY_TYPE_KEYS } from '../model';
 import {
-  DEFAULT_ENTITY_TYPE_KEYS,
   MAX_TITLE_LENGTH,
   baseName,
   defaultEntityTypes,

@@ -6,18 +6,8 @@
  */
 import builtin from '../builtin/hts-terror-list.json';
 import type { AriadneDocument, TypeDef } from '../model';
-import { FORMAT_VERSION } from '../model';
+import { DEFAULT_ENTITY_TYPE_KEYS, FORMAT_VERSION } from '../model';
 import { documentSchema } from '../schema';
-
-/** Keys of the actor types every new document starts with, in display order. */
-export const DEFAULT_ENTITY_TYPE_KEYS = [
-  'person',
-  'state',
-  'government',
-  'armed-group',
-  'media',
-  'location',
-] as const;
 
 /** Longest title taken from the first line, in characters (code points). */
 export const MAX_TITLE_LENGTH = 120;

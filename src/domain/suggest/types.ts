@@ -8,6 +8,7 @@
  * - `relation`: two actors (or candidates) named in one sentence, labelled by the verb phrase that
  *   links them, with that sentence as evidence.
  */
+import { DEFAULT_ENTITY_TYPE_KEYS } from '../model';
 import type { Quote, Span } from '../model';
 
 /**
@@ -15,26 +16,9 @@ import type { Quote, Span } from '../model';
  * `type-map.ts`): the six default actor types, a generic `organisation` for companies and bodies the
  * cues cannot place, and `money` for amounts (offered only when the document has a money type).
  */
-export type GuessKey =
-  | 'person'
-  | 'state'
-  | 'government'
-  | 'armed-group'
-  | 'media'
-  | 'location'
-  | 'organisation'
-  | 'money';
+export const GUESS_KEYS = [...DEFAULT_ENTITY_TYPE_KEYS, 'organisation', 'money'] as const;
 
-export const GUESS_KEYS: readonly GuessKey[] = [
-  'person',
-  'state',
-  'government',
-  'armed-group',
-  'media',
-  'location',
-  'organisation',
-  'money',
-];
+export type GuessKey = (typeof GUESS_KEYS)[number];
 
 /** Where a mention suggestion came from; propagation wins over discovery when they overlap. */
 export type SuggestionOrigin = 'propagation' | 'discovery';
