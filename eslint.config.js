@@ -8,7 +8,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'bench/results.json'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'bench/results.json', '.tmp-exp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
 import { loadBuiltinDocument } from '../../src/app/builtin';
+import type { AriadneDocument } from '../../src/domain/model';
+import { documentSchema } from '../../src/domain/schema';
 import { useAppStore } from '../../src/store/store';
 
 vi.mock('../../src/features/graph/GraphView', () => ({
@@ -163,5 +165,57 @@ describe('annotating in the explorer', () => {
     expect(split.type).toBe('armed-group');
     expect(s.index.mentionsByEntity.get(split.id)!.every((m) => m.text === 'HTS')).toBe(true);
     expect(s.index.entityById.get('e-hts')!.aliases).not.toContain('HTS');
+  });
+});
+
+/** A document of `n` actors named Actor0…, each mentioned once in one sentence. */
+function manyActors(n: number): AriadneDocument {
+  const names = Array.from({ length: n }, (_, i) => `Actor${i}`);
+  const text = `${names.join(', ')} met.`;
+  let at = 0;
+  const mentions = names.map((name, i) => {
+    const start = text.indexOf(name, at);
+    at = start + name.length;
+    return { id: `m${i}`, entityId: `e${i}`, spans: [{ start, end: at }], text: name };
+  });
+  return documentSchema.parse({
+    format: 'ariadne/1',
+    id: 'many-actors',
+    title: 'Many actors',
+    text,
+    entityTypes: [{ key: 'person', label: 'Person', color: '#3366cc', shape: 'ellipse' }],
+    relationTypes: [],
+    entities: names.map((name, i) => ({ id: `e${i}`, name, type: 'person', aliases: [] })),
+    mentions,
+    relations: [],
+  });
+}
+
+describe('editing in a document of hundreds of actors', () => {
+  it('builds the editing forms only when opened, and finds an actor to merge by typing', async () => {
+    useAppStore.getState().addDocuments([manyActors(300)], { open: true });
+    const user = userEvent.setup();
+    render(<App />);
+    act(() => useAppStore.getState().selectEntity('e0'));
+    expect(within(details()).queryByRole('group', { name: 'Merge into this actor' })).toBeNull();
+
+    await user.click(within(details()).getByText('Edit this actor'));
+    const merge = within(details()).getByRole('group', { name: 'Merge into this actor' });
+    const matches = within(merge).getByRole('combobox', { name: 'Matches' });
+    // Nothing typed yet: only the prompt, not 299 options.
+    expect(within(matches).getAllByRole('option')).toHaveLength(1);
+
+    await user.type(within(merge).getByRole('searchbox', { name: 'Merge into this actor' }), '29');
+    const options = within(matches)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toContain('Actor29');
+    expect(options).toContain('Actor290');
+    expect(options).not.toContain('Actor0');
+    await user.selectOptions(matches, 'Actor29');
+    await user.click(within(merge.parentElement!).getByRole('button', { name: 'Merge' }));
+    const s = useAppStore.getState();
+    expect(s.index.entityById.has('e29')).toBe(false);
+    expect(s.index.mentionsByEntity.get('e0')).toHaveLength(2);
   });
 });

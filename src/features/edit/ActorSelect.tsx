@@ -1,29 +1,96 @@
-import type { ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import type { Entity } from '../../domain/model';
+import { searchEntities } from '../../domain/search';
+import { useAppStore } from '../../store/store';
 
-/** A labelled choice among actors, empty until the reader picks one. */
+/** Above this many actors a picker narrows its list by a typed filter. */
+export const ACTOR_FILTER_ABOVE = 200;
+/** How many matches a narrowed picker lists. */
+export const ACTOR_MATCHES_SHOWN = 100;
+
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Every actor of the open document but one, by name; computed once per document. */
+export function useOtherActors(exceptId: string): readonly Entity[] {
+  const entities = useAppStore((s) => s.index.doc.entities);
+  const sorted = useMemo(
+    () => [...entities].sort((a, b) => byName.compare(a.name, b.name)),
+    [entities],
+  );
+  return useMemo(() => sorted.filter((e) => e.id !== exceptId), [sorted, exceptId]);
+}
+
+/**
+ * A labelled choice among actors, empty until the reader picks one. A list of thousands is
+ * unusable as one drop-down (and costly to draw), so long lists get a filter box: the drop-down then
+ * holds the best matches by name or alias.
+ */
 export function ActorSelect({
   label,
   actors,
   value,
   onChange,
 }: {
-  label: ReactNode;
+  label: string;
   actors: readonly Entity[];
   value: string;
   onChange: (id: string) => void;
 }) {
+  const [query, setQuery] = useState('');
+  const mentionsByEntity = useAppStore((s) => s.index.mentionsByEntity);
+  const long = actors.length > ACTOR_FILTER_ABOVE;
+  const shown = useMemo(() => {
+    if (!long) return actors;
+    const picked = actors.find((e) => e.id === value);
+    const matches = query.trim()
+      ? searchEntities(actors, query, (id) => mentionsByEntity.get(id)?.length ?? 0).map(
+          (h) => h.entity,
+        )
+      : [];
+    const list = matches.slice(0, ACTOR_MATCHES_SHOWN);
+    // The chosen actor stays choosable while the filter changes.
+    return picked && !list.includes(picked) ? [picked, ...list] : list;
+  }, [long, actors, query, value, mentionsByEntity]);
+
+  const select = (
+    <select value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">
+        {long && !query.trim()
+          ? 'Type above to find an actor…'
+          : long && shown.length === 0
+            ? 'No actor matches'
+            : 'Choose an actor…'}
+      </option>
+      {shown.map((e) => (
+        <option key={e.id} value={e.id}>
+          {e.name}
+        </option>
+      ))}
+    </select>
+  );
+  if (!long) {
+    return (
+      <label>
+        {label}
+        {select}
+      </label>
+    );
+  }
   return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Choose an actor…</option>
-        {actors.map((e) => (
-          <option key={e.id} value={e.id}>
-            {e.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="actor-picker" role="group" aria-label={label}>
+      <label>
+        {label}
+        <input
+          type="search"
+          value={query}
+          placeholder={`Find among ${actors.length.toLocaleString()} actors…`}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </label>
+      <label>
+        Matches
+        {select}
+      </label>
+    </div>
   );
 }

@@ -16,10 +16,22 @@ import {
 import type { EditError } from '../../domain/edits';
 import type { Entity } from '../../domain/model';
 import { useAppStore } from '../../store/store';
-import { ActorSelect } from './ActorSelect';
+import { ActorSelect, useOtherActors } from './ActorSelect';
 import { RelationComposer } from './RelationComposer';
 
 export function EntityEditor({ entity }: { entity: Entity }) {
+  // The forms hold pickers over every actor: build them only while the reader has them open, so
+  // selecting an actor in a document of thousands stays instant.
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="entity-editor" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Edit this actor</summary>
+      {open && <EditorForms entity={entity} />}
+    </details>
+  );
+}
+
+function EditorForms({ entity }: { entity: Entity }) {
   const index = useAppStore((s) => s.index);
   const cursor = useAppStore((s) => s.mentionCursor);
   const [name, setName] = useState(entity.name);
@@ -36,9 +48,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
   const run = (failure: EditError | undefined) => setError(failure ? failure.message : null);
   const { edit } = useAppStore.getState();
   const mention = index.mentionsByEntity.get(entity.id)?.[cursor];
-  const others = index.doc.entities
-    .filter((e) => e.id !== entity.id)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const others = useOtherActors(entity.id);
 
   const rename = (e: FormEvent) => {
     e.preventDefault();
@@ -54,8 +64,7 @@ export function EntityEditor({ entity }: { entity: Entity }) {
   };
 
   return (
-    <details className="entity-editor">
-      <summary>Edit this actor</summary>
+    <>
       <form onSubmit={rename} className="editor-row">
         <label>
           Name
@@ -167,6 +176,6 @@ export function EntityEditor({ entity }: { entity: Entity }) {
         </p>
       )}
       <RelationComposer entity={entity} />
-    </details>
+    </>
   );
 }

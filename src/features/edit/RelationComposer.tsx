@@ -8,7 +8,7 @@ import { addRelation, addRelationType } from '../../domain/edits';
 import type { AriadneDocument, Certainty, Entity } from '../../domain/model';
 import { CERTAINTIES } from '../../domain/model';
 import { useAppStore } from '../../store/store';
-import { ActorSelect } from './ActorSelect';
+import { ActorSelect, useOtherActors } from './ActorSelect';
 
 const NEW_TYPE = '__new__';
 
@@ -23,9 +23,7 @@ export function RelationComposer({ entity }: { entity: Entity }) {
   const [error, setError] = useState<string | null>(null);
 
   const sentence = currentSentence !== null ? index.sentences[currentSentence] : undefined;
-  const others = index.doc.entities
-    .filter((e) => e.id !== entity.id)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const others = useOtherActors(entity.id);
   const types = [...index.relationTypes.values()];
 
   const submit = (e: FormEvent) => {

@@ -10,18 +10,15 @@ import type { Collection, Core, ElementDefinition, EventObject, LayoutOptions } 
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import CytoscapeComponent from 'react-cytoscapejs';
-import { isRelationVisible } from '../../domain/filters';
 import { useAppStore } from '../../store/store';
-import type { AppState } from '../../store/store';
 import { selectIndex } from '../../store/selectors';
 import { toElements } from './elements';
 import { graphStyle } from './graphStyle';
 import { NEIGHBOUR_LIMIT, OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
 import { separate } from './separate';
+import { applyView, markDense } from './view';
+import type { Scope } from './view';
 import type { Box } from './separate';
-
-/** Above this many edges they are drawn straight. */
-const STRAIGHT_EDGES = 200;
 
 /** Above this many nodes the pairwise overlap pass would cost more than it helps. */
 const SEPARATE_LIMIT = 400;
@@ -91,95 +88,6 @@ function separateLabels(cy: Core, pinned: ReadonlySet<string>, eles: Collection)
       cy.$id(b.id).position({ x: b.x - o.x, y: b.y - o.y });
     }
   });
-}
-
-/**
- * A large document's graph holds only its overview plus what the reader selected; `overview` is
- * null when the graph holds everything.
- */
-interface Scope {
-  overview: Set<string> | null;
-}
-
-/** Adds the selection and its neighbours to a partial graph, placed in a ring around it. */
-function revealAround(cy: Core, scope: Scope, s: AppState): void {
-  if (!scope.overview) return;
-  const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
-  const anchorId = s.selectedEntityId ?? rel?.source;
-  if (!anchorId || !s.index.entityById.has(anchorId)) return;
-  const wanted = new Set<string>([anchorId]);
-  const neighbours = new Set<string>();
-  for (const r of s.index.relationsByEntity.get(anchorId) ?? []) {
-    neighbours.add(r.source === anchorId ? r.target : r.source);
-  }
-  const mentions = (id: string) => s.index.mentionsByEntity.get(id)?.length ?? 0;
-  [...neighbours]
-    .sort((a, b) => mentions(b) - mentions(a))
-    .slice(0, NEIGHBOUR_LIMIT)
-    .forEach((id) => wanted.add(id));
-  if (rel) {
-    wanted.add(rel.source);
-    wanted.add(rel.target);
-  }
-  const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
-  const drawn = (id: string) => cy.$id(id).nonempty();
-  const anchorWasDrawn = drawn(anchorId);
-  const added = toElements(s.index, missing, drawn);
-  if (added.length === 0) return;
-  cy.batch(() => {
-    cy.add(added);
-    const anchor = cy.$id(anchorId);
-    if (!anchorWasDrawn) {
-      const ext = cy.extent();
-      anchor.position({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 });
-    }
-    const centre = anchor.position();
-    const fresh = [...missing].filter((id) => id !== anchorId);
-    const r = 120 + 6 * fresh.length;
-    fresh.forEach((id, i) => {
-      const angle = (2 * Math.PI * i) / fresh.length;
-      cy.$id(id).position({ x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
-    });
-  });
-}
-
-function applyView(cy: Core, s: AppState, centre: boolean, scope: Scope): void {
-  revealAround(cy, scope, s);
-  const filters = {
-    hiddenEntityTypes: s.hiddenEntityTypes,
-    hiddenRelationTypes: s.hiddenRelationTypes,
-  };
-  const node = s.selectedEntityId ? cy.$id(s.selectedEntityId) : cy.collection();
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      n.toggleClass('filtered', s.hiddenEntityTypes.has(n.data('type') as string));
-    });
-    cy.edges().forEach((e) => {
-      const r = s.index.relationById.get(e.id());
-      e.toggleClass('filtered', !r || !isRelationVisible(r, s.index, filters));
-    });
-    cy.elements().removeClass('faded end near');
-    cy.elements(':selected').unselect();
-    if (node.nonempty()) {
-      node.select();
-      const hood = node.closedNeighborhood();
-      cy.elements().not(hood).addClass('faded');
-      node.connectedEdges().addClass('near');
-    }
-    const edge = s.selectedRelationId ? cy.$id(s.selectedRelationId) : cy.collection();
-    if (edge.nonempty()) {
-      edge.select().removeClass('faded');
-      edge.connectedNodes().addClass('end').removeClass('faded');
-    }
-  });
-  const focus = node.nonempty() ? node : undefined;
-  if (centre && focus && focus.visible()) {
-    const ext = cy.extent();
-    const p = focus.position();
-    if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) {
-      cy.animate({ center: { eles: focus } }, { duration: 250 });
-    }
-  }
 }
 
 // The wrapper only hosts the instance; elements are added and removed imperatively above.
@@ -258,8 +166,7 @@ export default function GraphView() {
       cy.batch(() => {
         cy.elements().remove();
         cy.add(toElements(index, overview ?? undefined));
-        // Straight edges cost far less to route than curved ones when there are many.
-        if (cy.edges().length > STRAIGHT_EDGES) cy.edges().addClass('straight');
+        markDense(cy);
       });
       if (cy.elements().nonempty()) runLayout(cy, pinned.current);
       cy.fit(undefined, 40);

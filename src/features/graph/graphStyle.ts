@@ -50,6 +50,13 @@ export const graphStyle: StylesheetJsonBlock[] = [
     },
   },
   { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
+  // Hundreds of edges at full strength bury the nodes, and their arrowheads cost more to draw than
+  // they tell: dense graphs draw edges light and headless until they belong to the selection.
+  { selector: 'edge.dense', style: { opacity: 0.35, 'target-arrow-shape': 'none' } },
+  {
+    selector: 'edge.dense.near, edge.dense.hover, edge.dense:selected',
+    style: { opacity: 1, 'target-arrow-shape': 'triangle' },
+  },
   { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },
   { selector: 'edge.possible', style: { 'line-style': 'dashed' } },
   { selector: 'edge.reported', style: { 'line-style': 'dotted', width: 2 } },

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import cytoscape from 'cytoscape';
+import type { Core } from 'cytoscape';
+import json from '../../domain/builtin/hts-terror-list.json';
+import { buildIndex } from '../../domain/indexes';
+import type { AriadneDocument } from '../../domain/model';
+import { documentSchema } from '../../domain/schema';
+import { toElements } from './elements';
+import { STRAIGHT_EDGES, applyView, markDense } from './view';
+import type { Scope, ViewState } from './view';
+
+const builtin = buildIndex(documentSchema.parse(json));
+
+function graphOf(state: ViewState): Core {
+  const cy = cytoscape({ headless: true, styleEnabled: true });
+  cy.add(toElements(state.index));
+  markDense(cy);
+  return cy;
+}
+
+function stateFor(index = builtin, over: Partial<ViewState> = {}): ViewState {
+  return {
+    index,
+    selectedEntityId: null,
+    selectedRelationId: null,
+    hiddenEntityTypes: new Set(),
+    hiddenRelationTypes: new Set(),
+    ...over,
+  };
+}
+
+const everything: Scope = { overview: null };
+
+/** Counts the elements whose classes Cytoscape was told to change (and so restyles). */
+function touched(cy: Core, run: () => void): number {
+  const seen = new Set<string>();
+  const count = (e: cytoscape.EventObject) => seen.add(e.target.id() as string);
+  cy.on('class', count);
+  run();
+  cy.off('class', count);
+  return seen.size;
+}
+
+/** A document of `n` actors in one long sentence, every actor related to the next `k`. */
+function denseDocument(n: number, k: number): AriadneDocument {
+  const names = Array.from({ length: n }, (_, i) => `Actor${i}`);
+  const text = `${names.join(' and ')} met.`;
+  let at = 0;
+  const mentions = names.map((name, i) => {
+    const start = text.indexOf(name, at);
+    at = start + name.length;
+    return { id: `m${i}`, entityId: `e${i}`, spans: [{ start, end: at }], text: name };
+  });
+  const relations = [];
+  for (let i = 0; i < n; i++)
+    for (let j = 1; j <= k; j++)
+      relations.push({
+        id: `r${i}-${j}`,
+        type: 'meets',
+        source: `e${i}`,
+        target: `e${(i + j) % n}`,
+        evidence: [{ start: 0, end: text.length, text }],
+      });
+  return documentSchema.parse({
+    format: 'ariadne/1',
+    id: 'dense',
+    title: 'Dense',
+    text,
+    entityTypes: [{ key: 'person', label: 'Person', color: '#3366cc', shape: 'ellipse' }],
+    relationTypes: [{ key: 'meets', label: 'meets' }],
+    entities: names.map((name, i) => ({ id: `e${i}`, name, type: 'person', aliases: [] })),
+    mentions,
+    relations,
+  });
+}
+
+describe('applyView', () => {
+  const hts = builtin.doc.entities.find((e) => e.name === 'Hayat Tahrir al-Sham')!;
+
+  it('selects the entity, keeps its neighbourhood and fades the rest', () => {
+    const state = stateFor(builtin, { selectedEntityId: hts.id });
+    const cy = graphOf(state);
+    applyView(cy, state, false, everything);
+    const node = cy.$id(hts.id);
+    expect(node.selected()).toBe(true);
+    const hood = node.closedNeighborhood();
+    expect(hood.filter('.faded').length).toBe(0);
+    expect(cy.elements().not(hood).not('.faded').length).toBe(0);
+    expect(node.connectedEdges().not('.near').length).toBe(0);
+  });
+
+  it('touches nothing when the state has not changed', () => {
+    const state = stateFor(builtin, { selectedEntityId: hts.id });
+    const cy = graphOf(state);
+    applyView(cy, state, false, everything);
+    expect(touched(cy, () => applyView(cy, state, false, everything))).toBe(0);
+  });
+
+  it('touches only the elements whose emphasis changes when the selection moves', () => {
+    const a = stateFor(builtin, { selectedEntityId: hts.id });
+    const cy = graphOf(a);
+    applyView(cy, a, false, everything);
+    const other = builtin.doc.entities.find((e) => e.id !== hts.id && e.name.includes('Russia'))!;
+    const b = stateFor(builtin, { selectedEntityId: other.id });
+    const before = cy.$id(hts.id).closedNeighborhood();
+    const after = cy.$id(other.id).closedNeighborhood();
+    const changed = before.symmetricDifference(after).union(
+      // Edges near either selection change their "near" class even when both hoods hold them.
+      cy.$id(hts.id).connectedEdges().union(cy.$id(other.id).connectedEdges()),
+    );
+    const n = touched(cy, () => applyView(cy, b, false, everything));
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(changed.length);
+    expect(n).toBeLessThan(cy.elements().length);
+  });
+
+  it('hides filtered actor types with their relations, and shows them again', () => {
+    const type = hts.type;
+    const hidden = stateFor(builtin, { hiddenEntityTypes: new Set([type]) });
+    const cy = graphOf(hidden);
+    applyView(cy, hidden, false, everything);
+    const ofType = cy.nodes().filter((n) => n.data('type') === type);
+    expect(ofType.not('.filtered').length).toBe(0);
+    expect(ofType.connectedEdges().not('.filtered').length).toBe(0);
+    applyView(cy, stateFor(), false, everything);
+    expect(cy.$('.filtered').length).toBe(0);
+  });
+
+  it('marks the ends of a selected relation and fades nothing when no actor is selected', () => {
+    const rel = builtin.doc.relations[0]!;
+    const state = stateFor(builtin, { selectedRelationId: rel.id });
+    const cy = graphOf(state);
+    applyView(cy, state, false, everything);
+    expect(cy.$id(rel.id).selected()).toBe(true);
+    expect(cy.$('.end').map((n) => n.id())).toEqual(
+      expect.arrayContaining([rel.source, rel.target]),
+    );
+    expect(cy.$('.faded').length).toBe(0);
+  });
+
+  it('keeps the edges of a dense graph unfaded, light and straight', () => {
+    const index = buildIndex(denseDocument(60, 4));
+    expect(index.doc.relations.length).toBeGreaterThan(STRAIGHT_EDGES);
+    const state = stateFor(index, { selectedEntityId: 'e0' });
+    const cy = graphOf(state);
+    applyView(cy, state, false, everything);
+    expect(cy.edges().not('.dense.straight').length).toBe(0);
+    expect(cy.edges('.faded').length).toBe(0);
+    expect(cy.nodes('.faded').length).toBe(60 - 9);
+    expect(cy.$id('e0').connectedEdges().not('.near').length).toBe(0);
+  });
+
+  it('draws a partial graph of a large document around the selection', () => {
+    const index = buildIndex(denseDocument(60, 4));
+    const overview = new Set(['e0', 'e1']);
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    cy.add(toElements(index, overview));
+    const state = stateFor(index, { selectedEntityId: 'e30' });
+    applyView(cy, state, false, { overview });
+    const node = cy.$id('e30');
+    expect(node.nonempty() && node.selected()).toBe(true);
+    // e30 relates to e26–e29 and e31–e34.
+    expect(node.neighborhood('node').length).toBe(8);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * How the graph shows the reader's state: which elements are selected, filtered, faded or near the
+ * selection, and which part of a large document's graph is drawn. Plain functions over a Cytoscape
+ * core (no React), so they run against headless Cytoscape in unit tests.
+ */
+import type { Collection, Core, SingularElementArgument } from 'cytoscape';
+import { isRelationVisible } from '../../domain/filters';
+import type { AppState } from '../../store/store';
+import { toElements } from './elements';
+import { NEIGHBOUR_LIMIT } from './overview';
+
+/** What of the app's state the graph shows. */
+export type ViewState = Pick<
+  AppState,
+  'index' | 'selectedEntityId' | 'selectedRelationId' | 'hiddenEntityTypes' | 'hiddenRelationTypes'
+>;
+
+/** Above this many edges a graph is dense: edges are drawn straight and light. */
+export const STRAIGHT_EDGES = 200;
+
+/**
+ * A large document's graph holds only its overview plus what the reader selected; `overview` is
+ * null when the graph holds everything.
+ */
+export interface Scope {
+  overview: Set<string> | null;
+}
+
+/** Adds the selection and its neighbours to a partial graph, placed in a ring around it. */
+function revealAround(cy: Core, scope: Scope, s: ViewState): void {
+  if (!scope.overview) return;
+  const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
+  const anchorId = s.selectedEntityId ?? rel?.source;
+  if (!anchorId || !s.index.entityById.has(anchorId)) return;
+  const wanted = new Set<string>([anchorId]);
+  const neighbours = new Set<string>();
+  for (const r of s.index.relationsByEntity.get(anchorId) ?? []) {
+    neighbours.add(r.source === anchorId ? r.target : r.source);
+  }
+  const mentions = (id: string) => s.index.mentionsByEntity.get(id)?.length ?? 0;
+  [...neighbours]
+    .sort((a, b) => mentions(b) - mentions(a))
+    .slice(0, NEIGHBOUR_LIMIT)
+    .forEach((id) => wanted.add(id));
+  if (rel) {
+    wanted.add(rel.source);
+    wanted.add(rel.target);
+  }
+  const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
+  const drawn = (id: string) => cy.$id(id).nonempty();
+  const anchorWasDrawn = drawn(anchorId);
+  const added = toElements(s.index, missing, drawn);
+  if (added.length === 0) return;
+  cy.batch(() => {
+    cy.add(added);
+    const anchor = cy.$id(anchorId);
+    if (!anchorWasDrawn) {
+      const ext = cy.extent();
+      anchor.position({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 });
+    }
+    const centre = anchor.position();
+    const fresh = [...missing].filter((id) => id !== anchorId);
+    const r = 120 + 6 * fresh.length;
+    fresh.forEach((id, i) => {
+      const angle = (2 * Math.PI * i) / fresh.length;
+      cy.$id(id).position({ x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
+    });
+  });
+}
+
+/**
+ * Class changes gathered element by element and applied once per class. Cytoscape restyles every
+ * element `toggleClass` is called on, even when its classes stay the same, so only real changes are
+ * passed on.
+ */
+class ClassChanges {
+  private readonly changes = new Map<string, { add: Collection; remove: Collection }>();
+
+  constructor(private readonly cy: Core) {}
+
+  set(ele: SingularElementArgument, cls: string, on: boolean): void {
+    if (ele.hasClass(cls) === on) return;
+    let change = this.changes.get(cls);
+    if (!change) {
+      change = { add: this.cy.collection(), remove: this.cy.collection() };
+      this.changes.set(cls, change);
+    }
+    // `merge` grows the collection in place.
+    (on ? change.add : change.remove).merge(ele);
+  }
+
+  apply(): void {
+    for (const [cls, { add, remove }] of this.changes) {
+      if (remove.nonempty()) remove.removeClass(cls);
+      if (add.nonempty()) add.addClass(cls);
+    }
+  }
+}
+
+/**
+ * Past `STRAIGHT_EDGES` edges a graph is dense: straight edges (far cheaper to route than curved
+ * ones), drawn light. Returns whether it is.
+ */
+export function markDense(cy: Core): boolean {
+  const edges = cy.edges();
+  if (edges.length <= STRAIGHT_EDGES) return false;
+  // Edges added by revealing a neighbourhood come last; most calls find nothing to mark.
+  if (!edges.last().hasClass('dense') || !edges.first().hasClass('dense')) {
+    edges.not('.dense').addClass('straight dense');
+  }
+  return true;
+}
+
+/**
+ * Brings every element's classes and selection to what the state asks for. Only elements whose
+ * state changes are touched: Cytoscape restyles each touched element, which dominates a click on a
+ * graph of hundreds of edges.
+ */
+export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope): void {
+  revealAround(cy, scope, s);
+  const filters = {
+    hiddenEntityTypes: s.hiddenEntityTypes,
+    hiddenRelationTypes: s.hiddenRelationTypes,
+  };
+  const node = s.selectedEntityId ? cy.$id(s.selectedEntityId) : cy.collection();
+  const edge = s.selectedRelationId ? cy.$id(s.selectedRelationId) : cy.collection();
+  const selected = node.union(edge);
+  // Dense graphs draw their edges light (see graphStyle) and keep them so: fading hundreds of
+  // edges on every click costs more than it shows. Their selection's edges still stand out.
+  const dense = markDense(cy);
+  const hood = node.nonempty() ? node.closedNeighborhood() : null;
+  const near = node.connectedEdges();
+  const ends = edge.connectedNodes();
+  const want = new ClassChanges(cy);
+  cy.nodes().forEach((n) => {
+    want.set(n, 'filtered', s.hiddenEntityTypes.has(n.data('type') as string));
+    want.set(n, 'faded', hood !== null && !hood.has(n) && !ends.has(n));
+    want.set(n, 'end', ends.has(n));
+  });
+  cy.edges().forEach((e) => {
+    const r = s.index.relationById.get(e.id());
+    want.set(e, 'filtered', !r || !isRelationVisible(r, s.index, filters));
+    want.set(e, 'near', near.has(e));
+    want.set(e, 'faded', !dense && hood !== null && !hood.has(e) && !edge.same(e));
+  });
+  cy.batch(() => {
+    cy.elements(':selected').difference(selected).unselect();
+    selected.filter((e) => !e.selected()).select();
+    want.apply();
+  });
+  const focus = node.nonempty() ? node : undefined;
+  if (centre && focus && focus.visible()) {
+    const ext = cy.extent();
+    const p = focus.position();
+    if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) {
+      cy.animate({ center: { eles: focus } }, { duration: 250 });
+    }
+  }
+}
