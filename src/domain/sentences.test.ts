@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { splitSentences } from './sentences';
+import { rememberSentences, splitSentences } from './sentences';
 
 /** The sentences of `text` as the strings they quote. */
 const quoted = (text: string, locale?: string) =>
@@ -347,5 +347,22 @@ describe('splitSentences on one very long line', () => {
     const line = sentences.join(' ');
     const got = splitSentences(line).map((s) => line.slice(s.start, s.end));
     expect(got).toEqual(sentences);
+  });
+});
+
+describe('splitting the same text again', () => {
+  it('returns the sentences already split, or remembered from elsewhere', () => {
+    const text = `Remembered text ${Math.random()}. It has two sentences.`;
+    const first = splitSentences(text);
+    expect(splitSentences(text)).toBe(first);
+    const other = `Another text ${Math.random()}. Split in a worker.`;
+    const fromWorker = [
+      { index: 0, start: 0, end: other.indexOf('.') + 1 },
+      { index: 1, start: other.indexOf('Split'), end: other.length },
+    ];
+    rememberSentences(other, 'en', fromWorker);
+    expect(splitSentences(other)).toBe(fromWorker);
+    // Another language is another split.
+    expect(splitSentences(other, 'de')).not.toBe(fromWorker);
   });
 });

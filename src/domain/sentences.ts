@@ -176,10 +176,34 @@ function chunks(line: string): { text: string; offset: number }[] {
 }
 
 /**
- * Sentences of `text` in order, trimmed of surrounding white space, never crossing a line break.
- * Offsets are UTF-16 code units.
+ * The last few texts split, with their sentences. Splitting a long text takes a while (Intl.Segmenter
+ * over every character) and the same text is split again after every edit, or was already split in
+ * the import worker.
  */
-export function splitSentences(text: string, locale = 'en'): Sentence[] {
+const recent: { text: string; locale: string; sentences: readonly Sentence[] }[] = [];
+const RECENT = 4;
+
+/** Records sentences split elsewhere (in a worker) for `text`, so splitting it here is free. */
+export function rememberSentences(text: string, locale: string, sentences: readonly Sentence[]) {
+  const at = recent.findIndex((r) => r.locale === locale && r.text === text);
+  if (at >= 0) recent.splice(at, 1);
+  recent.unshift({ text, locale, sentences });
+  recent.length = Math.min(recent.length, RECENT);
+}
+
+/**
+ * Sentences of `text` in order, trimmed of surrounding white space, never crossing a line break.
+ * Offsets are UTF-16 code units. The result is shared between callers: never mutate it.
+ */
+export function splitSentences(text: string, locale = 'en'): readonly Sentence[] {
+  const known = recent.find((r) => r.locale === locale && r.text === text);
+  if (known) return known.sentences;
+  const sentences = split(text, locale);
+  rememberSentences(text, locale, sentences);
+  return sentences;
+}
+
+function split(text: string, locale: string): Sentence[] {
   const spans: Span[] = [];
   const lineBreak = /\r\n|\n|\r|\u2028|\u2029/g;
   let lineStart = 0;

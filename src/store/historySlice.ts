@@ -16,7 +16,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { EditError } from '../domain/edits';
-import { buildIndex } from '../domain/indexes';
+import { indexFor } from './indexCache';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
 import { validateDocument } from '../domain/validate';
@@ -145,7 +145,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     extra: Partial<AppState> = {},
   ) => {
     const s = get();
-    const index = buildIndex(doc);
+    const index = indexFor(doc);
     set({
       documents: new Map(s.documents).set(id, doc),
       history: new Map(s.history).set(id, stacks),

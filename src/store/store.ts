@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { StateCreator } from 'zustand';
 import { buildIndex } from '../domain/indexes';
+import { indexFor } from './indexCache';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
 import { createHistorySlice } from './historySlice';
@@ -89,7 +90,7 @@ const createDocumentSlice: Slice<DocumentSlice> = (set) => ({
   docUrl: undefined,
   loadDocument: (doc, docUrl) =>
     set({
-      index: buildIndex(doc),
+      index: indexFor(doc),
       docUrl,
       ...noSelection,
       hiddenEntityTypes: new Set(),

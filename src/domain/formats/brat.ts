@@ -782,7 +782,7 @@ export function importBrat(input: BratInput): BratImport {
   };
 
   // Evidence: the sentence(s) that hold the two mentions.
-  let sentences: Sentence[] | undefined;
+  let sentences: readonly Sentence[] | undefined;
   const sentenceOf = (m: MentionDraft): Sentence | undefined => {
     sentences ??= splitSentences(text);
     const span = m.spans[0];

@@ -6,8 +6,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
-import type { Collection, Core, ElementDefinition, EventObject, LayoutOptions } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import type {
+  Collection,
+  Core,
+  ElementDataDefinition as ElementData,
+  ElementDefinition,
+  EventObject,
+  SingularElementArgument,
+} from 'cytoscape';
 import svg from 'cytoscape-svg';
 import CytoscapeComponent from 'react-cytoscapejs';
 import { useAppStore } from '../../store/store';
@@ -15,15 +21,14 @@ import { selectIndex } from '../../store/selectors';
 import { toElements } from './elements';
 import { graphStyle } from './graphStyle';
 import { NEIGHBOUR_LIMIT, OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
+import { IN_PLACE_LAYOUT_LIMIT, SEPARATE_LIMIT, layoutOptions } from './layout';
+import type { FixedNode, LayoutInput, Point } from './layout';
+import { layoutOffThread } from './layoutClient';
 import { separate } from './separate';
-import { applyView, markDense } from './view';
+import { STRAIGHT_EDGES, applyView } from './view';
 import type { Scope } from './view';
 import type { Box } from './separate';
 
-/** Above this many nodes the pairwise overlap pass would cost more than it helps. */
-const SEPARATE_LIMIT = 400;
-
-cytoscape.use(fcose);
 cytoscape.use(svg);
 
 declare global {
@@ -33,45 +38,107 @@ declare global {
   }
 }
 
-function layoutOptions(cy: Core, pinned: ReadonlySet<string>, nodes: number): LayoutOptions {
-  const fixed = [...pinned]
+/** Where the pinned nodes are now, for the layout to keep them there. */
+function fixedNodes(cy: Core, pinned: ReadonlySet<string>): FixedNode[] {
+  return [...pinned]
     .map((id) => cy.$id(id))
     .filter((n) => n.nonempty())
     .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+}
+
+/** Lays a small graph out in place, labels measured; pinned nodes stay exactly where they were. */
+function layoutInPlace(cy: Core, pinned: ReadonlySet<string>, eles: Collection): void {
+  const fixed = fixedNodes(cy, pinned);
+  eles.layout(layoutOptions(eles.nodes().length, fixed)).run();
+  cy.batch(() => {
+    for (const f of fixed) cy.$id(f.nodeId).position(f.position);
+  });
+  separateLabels(cy, pinned, eles);
+}
+
+/** What the layout worker needs of a graph's element definitions. */
+function layoutInputOf(
+  nodes: readonly ElementDefinition[],
+  edges: readonly ElementDefinition[],
+  fixed: FixedNode[] = [],
+): LayoutInput {
   return {
-    name: 'fcose',
-    // 'proof' reads best but its force pass grows quadratically; larger graphs get the spectral
-    // 'draft' layout, which stays fast enough to keep the page responsive.
-    quality: nodes > 60 ? 'draft' : 'proof',
-    animate: false,
-    randomize: true,
-    // Measuring every label on every iteration dominates large layouts; small ones need it.
-    nodeDimensionsIncludeLabels: nodes <= 60,
-    nodeRepulsion: () => 6000,
-    idealEdgeLength: () => 70,
-    edgeElasticity: () => 0.4,
-    nodeSeparation: 60,
-    packComponents: true,
-    padding: 40,
-    fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
-  } as LayoutOptions;
+    nodes: nodes.map((n) => ({
+      id: String(n.data.id),
+      size: Number(n.data.size) || 30,
+      label: String(n.data.label ?? ''),
+    })),
+    edges: edges.map((e) => ({
+      id: String(e.data.id),
+      source: String(e.data.source),
+      target: String(e.data.target),
+    })),
+    fixed,
+  };
 }
 
 /**
- * fcose honours fixed nodes only up to its own numeric tolerance; put pinned nodes back exactly where
- * the user dropped them.
+ * Elements are added at least this many at a time, a frame apart, so that each frame styles only
+ * what it adds. Every frame redraws what is already there, so a very large graph comes in a few big
+ * chunks rather than hundreds of small ones.
  */
-function runLayout(cy: Core, pinned: ReadonlySet<string>, eles: Collection = cy.elements()): void {
-  const saved = new Map([...pinned].map((id) => [id, { ...cy.$id(id).position() }]));
-  eles.layout(layoutOptions(cy, pinned, eles.nodes().length)).run();
-  cy.batch(() => {
-    for (const [id, position] of saved) cy.$id(id).position(position);
-  });
-  if (eles.nodes().length <= SEPARATE_LIMIT) separateLabels(cy, pinned, eles);
+const NODE_CHUNK = 40;
+const EDGE_CHUNK = 150;
+const MAX_CHUNKS = 4;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
+
+/** Sets the viewport to show nodes at these positions, as `fit` would once they are drawn. */
+function frameViewport(
+  cy: Core,
+  nodes: readonly ElementDefinition[],
+  positions: Record<string, Point>,
+) {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const n of nodes) {
+    const p = positions[String(n.data.id)];
+    if (!p) continue;
+    const r = (Number(n.data.size) || 30) / 2;
+    x1 = Math.min(x1, p.x - r);
+    x2 = Math.max(x2, p.x + r);
+    y1 = Math.min(y1, p.y - r);
+    // Room for the label below.
+    y2 = Math.max(y2, p.y + r + 24);
+  }
+  if (!Number.isFinite(x1)) return;
+  const padding = 40;
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(
+      cy.minZoom(),
+      Math.min(
+        (cy.width() - 2 * padding) / (x2 - x1 || 1),
+        (cy.height() - 2 * padding) / (y2 - y1 || 1),
+      ),
+    ),
+  );
+  cy.viewport({
+    zoom,
+    pan: {
+      x: cy.width() / 2 - (zoom * (x1 + x2)) / 2,
+      y: cy.height() / 2 - (zoom * (y1 + y2)) / 2,
+    },
+  });
+}
+
+const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** Moves nodes so no two node-plus-label boxes overlap; pinned nodes stay. */
 function separateLabels(cy: Core, pinned: ReadonlySet<string>, eles: Collection): void {
+  if (eles.nodes().length > SEPARATE_LIMIT) return;
   const offsets = new Map<string, { x: number; y: number }>();
   const boxes: Box[] = eles.nodes().map((n) => {
     const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
@@ -158,24 +225,71 @@ export default function GraphView() {
     if (!cy) return;
     // Draw and lay out after the browser has painted the text, so a new document's text never
     // waits for its graph.
-    const build = () => {
-      pinned.current.clear();
-      cy.resize();
-      const overview = large && !showAll ? overviewIds(index) : null;
-      scope.current = { overview };
-      cy.batch(() => {
-        cy.elements().remove();
-        cy.add(toElements(index, overview ?? undefined));
-        markDense(cy);
-      });
-      if (cy.elements().nonempty()) runLayout(cy, pinned.current);
+    let cancelled = false;
+    let cancelLayout = () => {};
+    const finish = () => {
       cy.fit(undefined, 40);
       applyView(cy, useAppStore.getState(), false, scope.current);
       setLaidOut(index);
     };
+    const build = async () => {
+      pinned.current.clear();
+      cy.resize();
+      const overview = large && !showAll ? overviewIds(index) : null;
+      scope.current = { overview };
+      const elements = toElements(index, overview ?? undefined);
+      const nodes = elements.filter((e) => e.group === 'nodes');
+      const edges = elements.filter((e) => e.group === 'edges');
+      if (edges.length > STRAIGHT_EDGES) {
+        for (const e of edges) e.classes = `${String(e.classes ?? '')} straight dense`;
+      }
+      if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
+        cy.batch(() => {
+          cy.elements().remove();
+          cy.add(elements);
+        });
+        if (cy.elements().nonempty()) layoutInPlace(cy, pinned.current, cy.elements());
+        finish();
+        return;
+      }
+      // A large graph: the old one goes at once, the layout runs in a worker, and the new elements
+      // arrive over a few frames so that no single task styles them all.
+      cy.elements().remove();
+      const job = layoutOffThread(layoutInputOf(nodes, edges));
+      cancelLayout = job.cancel;
+      let positions: Record<string, Point>;
+      try {
+        positions = await job.result;
+      } catch {
+        if (cancelled) return;
+        // Without the worker the layout still has to happen: in place, as for small graphs.
+        cy.add(elements);
+        layoutInPlace(cy, pinned.current, cy.elements());
+        finish();
+        return;
+      }
+      if (cancelled) return;
+      // Frame the graph before drawing it, so its node textures are drawn once, at the final zoom.
+      frameViewport(cy, nodes, positions);
+      // A selection made meanwhile may have drawn some of these already.
+      const absent = (e: ElementDefinition) => cy.$id(String(e.data.id)).empty();
+      const placed = nodes.map((n) => ({ ...n, position: positions[String(n.data.id)] }));
+      const chunks = [
+        ...chunked(placed, Math.max(NODE_CHUNK, Math.ceil(placed.length / MAX_CHUNKS))),
+        ...chunked(edges, Math.max(EDGE_CHUNK, Math.ceil(edges.length / MAX_CHUNKS))),
+      ];
+      for (const chunk of chunks) {
+        cy.add(chunk.filter(absent));
+        await nextFrame();
+        if (cancelled) return;
+      }
+      finish();
+    };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(build, 0)));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => void build(), 0)));
     return () => {
+      cancelled = true;
+      cancelLayout();
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
@@ -222,10 +336,23 @@ export default function GraphView() {
       renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
     });
   };
-  const relayout = () => {
+  const relayout = async () => {
     if (!cy) return;
     const shown = cy.elements(':visible');
-    runLayout(cy, pinned.current, shown);
+    if (shown.nodes().length <= IN_PLACE_LAYOUT_LIMIT) {
+      layoutInPlace(cy, pinned.current, shown);
+    } else {
+      const asDefinition = (e: SingularElementArgument) => ({ data: e.data() as ElementData });
+      const input = layoutInputOf(
+        shown.nodes().map(asDefinition),
+        shown.edges().map(asDefinition),
+        fixedNodes(cy, pinned.current),
+      );
+      const positions = await layoutOffThread(input).result;
+      cy.batch(() => {
+        for (const [id, position] of Object.entries(positions)) cy.$id(id).position(position);
+      });
+    }
     cy.fit(shown, 40);
   };
 
@@ -257,7 +384,7 @@ export default function GraphView() {
         )}
         <button
           type="button"
-          onClick={relayout}
+          onClick={() => void relayout()}
           title="Lay the graph out again; nodes you dragged stay put"
         >
           Re-run layout
@@ -272,26 +399,29 @@ export default function GraphView() {
           style={{ width: '100%', height: '100%' }}
         />
       </div>
-      <p className="graph-legend" aria-hidden="true">
-        <span>
-          <span className="legend-line" />
-          stated
-        </span>
-        <span>
-          <span className="legend-line reported" />
-          reported
-        </span>
-        <span>
-          <span className="legend-line possible" />
-          possible
-        </span>
-      </p>
-      {large && !showAll && (
-        <p className="graph-scope" role="status">
-          Showing the {overviewSize} most mentioned of {index.doc.entities.length.toLocaleString()}{' '}
-          actors and up to {NEIGHBOUR_LIMIT} neighbours of the selection.
+      <div className="graph-notes">
+        {large && !showAll && (
+          <p className="graph-scope" role="status">
+            Showing the {overviewSize} most mentioned of{' '}
+            {index.doc.entities.length.toLocaleString()} actors and up to {NEIGHBOUR_LIMIT}{' '}
+            neighbours of the selection.
+          </p>
+        )}
+        <p className="graph-legend" aria-hidden="true">
+          <span>
+            <span className="legend-line" />
+            stated
+          </span>
+          <span>
+            <span className="legend-line reported" />
+            reported
+          </span>
+          <span>
+            <span className="legend-line possible" />
+            possible
+          </span>
         </p>
-      )}
+      </div>
       {allHidden && (
         <div className="graph-empty" role="status">
           <p>Every actor is hidden by the type filters.</p>

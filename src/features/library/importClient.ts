@@ -6,6 +6,8 @@
 import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
+import { rememberSentences } from '../../domain/sentences';
+import { indexFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
 
 export interface IntakeFile {
@@ -18,16 +20,33 @@ interface IntakeResult {
   readonly problems: ImportProblem[];
 }
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+type WorkerReply =
+  { ok: true; result: IntakeResult; sentences: Int32Array[] } | { ok: false; error: string };
+
 function parseInWorker(files: IntakeFile[]): Promise<IntakeResult> {
   if (typeof Worker === 'undefined') return Promise.resolve(importFiles(files));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (
-      e: MessageEvent<{ ok: true; result: IntakeResult } | { ok: false; error: string }>,
-    ) => {
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       worker.terminate();
-      if (e.data.ok) resolve(e.data.result);
-      else reject(new Error(e.data.error));
+      if (!e.data.ok) {
+        reject(new Error(e.data.error));
+        return;
+      }
+      const { result, sentences } = e.data;
+      result.documents.forEach((d, i) => {
+        const packed = sentences[i];
+        if (!packed) return;
+        const split = Array.from({ length: packed.length / 2 }, (_, index) => ({
+          index,
+          start: packed[index * 2] ?? 0,
+          end: packed[index * 2 + 1] ?? 0,
+        }));
+        rememberSentences(d.text, d.language ?? 'en', split);
+      });
+      resolve(result);
     };
     worker.onerror = (e) => {
       worker.terminate();
@@ -46,6 +65,14 @@ export async function importIntoLibrary(
   store.setImporting({ files: files.length });
   try {
     const { documents, problems } = await parseInWorker(files);
+    const first = documents[0];
+    if (first) {
+      // Index the document to be opened in a task of its own, apart from receiving and drawing it,
+      // so that no single task holds the page for long.
+      await nextTask();
+      indexFor(first);
+      await nextTask();
+    }
     store.reportProblems(problems);
     store.addDocuments(documents, {
       open: true,

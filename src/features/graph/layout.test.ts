@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, estimateLabel } from './layout';
+import type { LayoutInput } from './layout';
+
+/** A ring of `n` nodes, each also linked to the node `n / 2` ahead. */
+function ring(n: number): LayoutInput {
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    size: 26 + (i % 5) * 8,
+    label: i % 3 === 0 ? `Ministry of Foreign Affairs ${i}` : `Actor ${i}`,
+  }));
+  const edges = nodes.flatMap((_, i) => [
+    { id: `a${i}`, source: `n${i}`, target: `n${(i + 1) % n}` },
+    { id: `b${i}`, source: `n${i}`, target: `n${(i + Math.floor(n / 2)) % n}` },
+  ]);
+  return { nodes, edges, fixed: [] };
+}
+
+describe('estimateLabel', () => {
+  it('wraps at the style’s width and grows a line at a time', () => {
+    const short = estimateLabel('TASS');
+    const long = estimateLabel('Ministry of Foreign Affairs of the Russian Federation');
+    expect(short.h).toBe(17);
+    expect(long.h).toBeGreaterThanOrEqual(3 * 17);
+    expect(long.w).toBeLessThanOrEqual(114);
+    expect(estimateLabel('').h).toBe(0);
+  });
+});
+
+describe('computeLayout', () => {
+  it('places every node, at finite and distinct positions', () => {
+    const input = ring(80);
+    const positions = computeLayout(input);
+    expect(Object.keys(positions).sort()).toEqual(input.nodes.map((n) => n.id).sort());
+    const seen = new Set(
+      Object.values(positions).map((p) => `${Math.round(p.x)},${Math.round(p.y)}`),
+    );
+    expect(seen.size).toBe(80);
+    for (const p of Object.values(positions)) {
+      expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+    }
+  });
+
+  it('keeps fixed nodes exactly where they were', () => {
+    const input = { ...ring(70), fixed: [{ nodeId: 'n3', position: { x: 1234.5, y: -98.25 } }] };
+    expect(computeLayout(input).n3).toEqual({ x: 1234.5, y: -98.25 });
+  });
+
+  it('leaves no two estimated node-plus-label boxes overlapping', () => {
+    const input = ring(90);
+    const positions = computeLayout(input);
+    const boxes = input.nodes.map((n) => {
+      const p = positions[n.id]!;
+      const label = estimateLabel(n.label);
+      return {
+        x1: p.x - Math.max(n.size, label.w) / 2,
+        x2: p.x + Math.max(n.size, label.w) / 2,
+        y1: p.y - n.size / 2,
+        y2: p.y + n.size / 2 + 8 + label.h,
+      };
+    });
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+      }
+    expect(overlaps).toBe(0);
+  });
+
+  it('ignores edges to nodes it was not given', () => {
+    const input = ring(65);
+    input.edges.push({ id: 'stray', source: 'n1', target: 'elsewhere' });
+    expect(Object.keys(computeLayout(input))).toHaveLength(65);
+  });
+});

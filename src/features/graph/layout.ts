@@ -1,0 +1,146 @@
+/**
+ * Where the nodes go. Small graphs are laid out in place with their labels measured ('proof'
+ * quality); large ones are laid out by `computeLayout` on a headless copy of the graph, in a worker
+ * (`layout.worker.ts`), so the page stays responsive while fcose works.
+ */
+import cytoscape from 'cytoscape';
+import type { LayoutOptions } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { separate } from './separate';
+import type { Box } from './separate';
+
+cytoscape.use(fcose);
+
+/** Up to this many nodes a graph is laid out in place, with labels measured; above, off-thread. */
+export const IN_PLACE_LAYOUT_LIMIT = 60;
+
+/** Above this many nodes the pairwise label overlap pass would cost more than it helps. */
+export const SEPARATE_LIMIT = 400;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface FixedNode {
+  nodeId: string;
+  position: Point;
+}
+
+/** What a layout needs to know of a graph: node sizes and who is linked to whom. */
+export interface LayoutInput {
+  nodes: { id: string; size: number; label: string }[];
+  edges: { id: string; source: string; target: string }[];
+  fixed: FixedNode[];
+}
+
+/** Up to this many nodes an off-thread layout refines the spectral draft with forces. */
+export const REFINED_LAYOUT_LIMIT = 400;
+
+export function layoutOptions(nodes: number, fixed: FixedNode[]): LayoutOptions {
+  return {
+    name: 'fcose',
+    // 'proof' reads best but its force pass grows quadratically. Off the main thread a few hundred
+    // nodes can afford the 'default' pass; past that the spectral 'draft' alone (a readable
+    // hairball is not on offer at thousands of nodes anyway).
+    quality:
+      nodes <= IN_PLACE_LAYOUT_LIMIT
+        ? 'proof'
+        : nodes <= REFINED_LAYOUT_LIMIT
+          ? 'default'
+          : 'draft',
+    animate: false,
+    randomize: true,
+    // Measuring every label on every iteration dominates large layouts; small ones need it.
+    nodeDimensionsIncludeLabels: nodes <= IN_PLACE_LAYOUT_LIMIT,
+    nodeRepulsion: () => 6000,
+    idealEdgeLength: () => 70,
+    edgeElasticity: () => 0.4,
+    nodeSeparation: 60,
+    packComponents: true,
+    padding: 40,
+    fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+  } as LayoutOptions;
+}
+
+/** Lays a graph out on a headless Cytoscape (no DOM needed) and returns every node's position. */
+export function computeLayout(input: LayoutInput): Record<string, Point> {
+  const nodeIds = new Set(input.nodes.map((n) => n.id));
+  const cy = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
+    elements: [
+      ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, size: n.size } })),
+      ...input.edges
+        .filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target))
+        .map((e) => ({
+          group: 'edges' as const,
+          data: { id: e.id, source: e.source, target: e.target },
+        })),
+    ],
+  });
+  const fixed = input.fixed.filter((f) => nodeIds.has(f.nodeId));
+  cy.layout(layoutOptions(input.nodes.length, fixed)).run();
+  const positions: Record<string, Point> = {};
+  cy.nodes().forEach((n) => {
+    positions[n.id()] = { ...n.position() };
+  });
+  // fcose honours fixed nodes only up to its own tolerance; they go back exactly where they were.
+  for (const f of fixed) positions[f.nodeId] = { ...f.position };
+  cy.destroy();
+  if (input.nodes.length <= SEPARATE_LIMIT) separateEstimated(input, positions);
+  return positions;
+}
+
+// The graph style's node labels: 14px type under the node, wrapped at 110px, on a padded background.
+const CHAR_WIDTH = 7.4;
+const LINE_HEIGHT = 17;
+const WRAP_WIDTH = 110;
+const LABEL_GAP = 4 + 2 * 2;
+
+/** How big a node's label will be drawn, estimated from its characters (no canvas to measure). */
+export function estimateLabel(label: string): { w: number; h: number } {
+  let lines = 0;
+  let widest = 0;
+  let line = 0;
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const w = word.length * CHAR_WIDTH;
+    if (line > 0 && line + CHAR_WIDTH + w > WRAP_WIDTH) {
+      widest = Math.max(widest, line);
+      lines++;
+      line = w;
+    } else {
+      line += (line > 0 ? CHAR_WIDTH : 0) + w;
+    }
+  }
+  if (line > 0) {
+    widest = Math.max(widest, line);
+    lines++;
+  }
+  return { w: Math.min(widest, WRAP_WIDTH) + 4, h: lines * LINE_HEIGHT };
+}
+
+/** Pushes apart nodes whose estimated node-plus-label boxes overlap; fixed nodes stay. */
+function separateEstimated(input: LayoutInput, positions: Record<string, Point>): void {
+  const fixed = new Set(input.fixed.map((f) => f.nodeId));
+  const offsets = new Map<string, number>();
+  const boxes: Box[] = input.nodes.map((n) => {
+    const p = positions[n.id] ?? { x: 0, y: 0 };
+    const label = estimateLabel(n.label);
+    const top = p.y - n.size / 2;
+    const bottom = p.y + n.size / 2 + (label.h > 0 ? LABEL_GAP + label.h : 0);
+    offsets.set(n.id, (top + bottom) / 2 - p.y);
+    return {
+      id: n.id,
+      x: p.x,
+      y: (top + bottom) / 2,
+      w: Math.max(n.size, label.w),
+      h: bottom - top,
+      fixed: fixed.has(n.id),
+    };
+  });
+  // Off the main thread there is time for more rounds than the in-place pass takes.
+  if (separate(boxes, 4, 400) === 0) return;
+  for (const b of boxes) positions[b.id] = { x: b.x, y: b.y - (offsets.get(b.id) ?? 0) };
+}

@@ -1,0 +1,178 @@
+/**
+ * A long document with a large cast, opened the way users open files: every interaction of the
+ * explorer must work on it exactly as on the built-in article, with the text virtualised and the
+ * graph showing an overview plus the selection's neighbourhood.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateDocument } from '../../bench/generate';
+import {
+  currentSentences,
+  isScrolledIntoView,
+  openApp,
+  pageErrors,
+  selectedNodeIds,
+  setupBrowser,
+} from './helpers';
+
+const { page, baseUrl } = setupBrowser();
+
+const doc = generateDocument({ words: 20_000, entities: 1_500, seed: 7 });
+const dir = mkdtempSync(join(tmpdir(), 'ariadne-large-'));
+const file = join(dir, 'large.json');
+writeFileSync(file, JSON.stringify(doc));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const nameOf = new Map(doc.entities.map((e) => [e.id, e.name]));
+const firstLine = doc.text.split('\n')[0]!;
+
+async function openLarge(p: Page): Promise<void> {
+  await openApp(p, baseUrl);
+  await p.getByLabel('Open documents').setInputFiles(file);
+  await p.getByRole('article', { name: `Text of ${doc.title}` }).waitFor();
+  await p.waitForFunction(
+    (count) =>
+      document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
+      window.cy!.nodes().length >= count,
+    80,
+  );
+  expect(await p.getByRole('article').textContent()).toContain(firstLine.slice(0, 40));
+}
+
+async function drawnNodeIds(p: Page): Promise<string[]> {
+  return p.evaluate(() => window.cy!.nodes().map((n) => n.id()));
+}
+
+describe('a document of 20,000 words and 1,500 actors', () => {
+  it('opens with a virtualised text and an overview graph that says what it leaves out', async () => {
+    await openLarge(page());
+    const graph = page().getByRole('region', { name: 'Network graph' });
+    await expect(graph.getByRole('status').textContent()).resolves.toContain(
+      'Showing the 80 most mentioned of 1,500 actors',
+    );
+    expect(await drawnNodeIds(page())).toHaveLength(80);
+    const inArticle = await page().$$eval('article *', (els) => els.length);
+    expect(inArticle).toBeLessThanOrEqual(3000);
+    // Laid out, not piled at one point.
+    const spread = await page().evaluate(() => {
+      const b = window.cy!.nodes().boundingBox();
+      return Math.min(b.w, b.h);
+    });
+    expect(spread).toBeGreaterThan(100);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
+  it('selects an actor clicked deep in the text, drawing it and its neighbours', async () => {
+    await openLarge(page());
+    await page()
+      .locator('main')
+      .evaluate((m) => (m.scrollTop = m.scrollHeight * 0.6));
+    const drawn = new Set(await drawnNodeIds(page()));
+    // A mention of an actor the overview does not show.
+    const mentions = page().locator('article .mention');
+    await mentions.first().waitFor();
+    const candidates = await mentions.evaluateAll((els) =>
+      els.map((e) => ({ id: e.getAttribute('data-mention')!, entity: e.dataset.entity! })),
+    );
+    const target = candidates.find((c) => !drawn.has(c.entity)) ?? candidates[0]!;
+    expect(drawn.has(target.entity)).toBe(false);
+    await page().locator(`[data-mention="${target.id}"]`).first().click();
+    await page().waitForFunction(
+      (id) =>
+        window
+          .cy!.$('node:selected')
+          .map((n) => n.id())
+          .join() === id,
+      target.entity,
+    );
+    const details = page().getByRole('complementary', { name: 'Entity details' });
+    await expect(details.getByRole('heading').first().textContent()).resolves.toBe(
+      nameOf.get(target.entity),
+    );
+    const neighbours = await page().evaluate(
+      (id) => window.cy!.$id(id).neighborhood('node').length,
+      target.entity,
+    );
+    const related = doc.relations.filter(
+      (r) => r.source === target.entity || r.target === target.entity,
+    ).length;
+    expect(neighbours).toBeGreaterThanOrEqual(Math.min(1, related));
+
+    // The next mention is found and scrolled to, wherever it is.
+    await page().keyboard.press(']');
+    await page().waitForFunction(() => document.querySelector('[aria-current="true"]') !== null);
+    const [sentence] = await currentSentences(page());
+    expect(await isScrolledIntoView(page(), `[data-sentence="${sentence}"]`)).toBe(true);
+  });
+
+  it('lands on the sentence of a node clicked in the graph', async () => {
+    await openLarge(page());
+    const point = await page().evaluate(() => {
+      const cy = window.cy!;
+      const box = cy.container()!.getBoundingClientRect();
+      const ext = cy.extent();
+      const node = cy
+        .nodes()
+        .filter((n) => {
+          const p = n.position();
+          return p.x > ext.x1 && p.x < ext.x2 && p.y > ext.y1 && p.y < ext.y2;
+        })
+        .sort((a, b) => Number(b.data('size')) - Number(a.data('size')))[0]!;
+      const r = node.renderedPosition();
+      return { id: node.id(), x: box.left + r.x, y: box.top + r.y };
+    });
+    await page().mouse.click(point.x, point.y);
+    await page().waitForFunction(() => document.querySelector('[aria-current="true"]') !== null);
+    expect(await selectedNodeIds(page())).toEqual([point.id]);
+    const [sentence] = await currentSentences(page());
+    await page().waitForFunction((s) => {
+      const el = document.querySelector(`[data-sentence="${s}"]`)!.getBoundingClientRect();
+      return el.top >= 0 && el.bottom <= window.innerHeight;
+    }, sentence);
+    expect(await isScrolledIntoView(page(), `[data-sentence="${sentence}"]`)).toBe(true);
+  });
+
+  it('filters by actor type, finds by name, and shows every actor on request', async () => {
+    await openLarge(page());
+    const filters = page().getByRole('group', { name: /Actor types/ });
+    const person = filters.getByRole('checkbox', { name: /Person/ });
+    await person.click();
+    await page().waitForFunction(() =>
+      window
+        .cy!.nodes()
+        .filter((n) => n.data('type') === 'person')
+        .every((n) => n.style('display') === 'none'),
+    );
+    await person.click();
+    await page().waitForFunction(() => window.cy!.nodes('.filtered').length === 0);
+
+    const rare = doc.entities[doc.entities.length - 1]!;
+    await page()
+      .getByRole('searchbox', { name: /Search/ })
+      .fill(rare.name);
+    await page().keyboard.press('Enter');
+    await page().waitForFunction(
+      (id) =>
+        window
+          .cy!.$('node:selected')
+          .map((n) => n.id())
+          .join() === id,
+      rare.id,
+    );
+
+    await page()
+      .getByRole('button', { name: /Show all 1,500/ })
+      .click();
+    await page().waitForFunction(
+      () =>
+        window.cy!.nodes().length === 1500 &&
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null,
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(pageErrors(page())).toEqual([]);
+  });
+});
