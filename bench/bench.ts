@@ -225,7 +225,7 @@ async function measureNaive(
       `${d.label}: naive: open median ${fmt(o.median)}, click median ${fmt(c.median)} p95 ${fmt(c.p95)}`,
     );
     return [
-      series('naive: open → text shown', d.label, 'ms', opens),
+      series('naive: open → text and graph shown', d.label, 'ms', opens),
       series('naive: DOM elements in article', d.label, 'count', [elements]),
       click,
     ];
@@ -234,7 +234,7 @@ async function measureNaive(
   }
 }
 
-/** Naive median ÷ Ariadne median, per document, for opening (to text shown) and clicking a mention. */
+/** Naive median ÷ Ariadne median, per document, for opening (both views shown) and clicking a mention. */
 function speedUps(all: readonly Series[], labels: readonly string[]): Series[] {
   const median = (metric: string, doc: string) => {
     const s = all.find((x) => x.metric === metric && x.document === doc);
@@ -245,7 +245,9 @@ function speedUps(all: readonly Series[], labels: readonly string[]): Series[] {
   const out: Series[] = [];
   for (const doc of labels) {
     for (const [name, app, naive] of [
-      ['open', 'open → text shown', 'naive: open → text shown'],
+      // Both views: Ariadne shows its text first and its graph when laid out; the naive page shows
+      // both at once.
+      ['open', 'open → graph usable', 'naive: open → text and graph shown'],
       ['click mention', 'click mention', 'naive: click mention'],
     ] as const) {
       const a = median(app, doc);

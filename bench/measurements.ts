@@ -544,9 +544,9 @@ export async function measureNaiveOpen(page: Page, naiveUrl: string, d: BenchDoc
     page,
     `naive open ${d.label}`,
     'change',
-    { kind: 'textShown', needle: d.needle },
+    { kind: 'naiveShown', needle: d.needle, nodes: d.doc.entities.length },
     () => page.getByLabel('Open documents').setInputFiles(d.path),
-    { timeoutMs: TIMEOUTS.openText },
+    { timeoutMs: TIMEOUTS.openGraph },
   );
 }
 
@@ -562,6 +562,7 @@ export async function measureNaiveClick(page: Page, d: BenchDoc, runs: number): 
         for (const el of document.querySelectorAll('.sel')) el.classList.remove('sel');
         const panel = document.getElementById('panel');
         if (panel) panel.textContent = '';
+        window.naiveCy?.$(':selected').unselect();
       });
       await settle(p);
     },

@@ -1,25 +1,41 @@
 /**
- * The naive baseline: the same document rendered the obvious way, with no virtualisation and no
- * indexes. Opening parses the JSON and builds the whole DOM (every sentence an element, every
- * mention its own element); clicking a mention scans every mention element to mark the entity's,
- * and scans every relation (and every entity, for the names) to list the entity's relations.
- * It is served on loopback by a tiny HTTP server and driven exactly like the app.
+ * The naive baseline: the same document rendered the obvious way, with no virtualisation, no
+ * indexes and no overview. Opening parses the JSON, builds the whole text DOM (every sentence an
+ * element, every mention its own element) and the whole graph (every actor a node and every
+ * relation an edge, added to Cytoscape one by one, laid out with its default grid layout: a force
+ * layout of thousands of nodes would not finish); clicking a mention scans every mention element to
+ * mark the entity's, selects its node, and scans every relation (and every entity, for the names)
+ * to list the entity's relations. It is served on loopback by a tiny HTTP server, with the same
+ * Cytoscape build the app uses, and driven exactly like the app.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import type { Core } from 'cytoscape';
 
 interface NaiveDoc {
   text: string;
   entities: { id: string; name: string }[];
   mentions: { id: string; entityId: string; spans: { start: number; end: number }[] }[];
-  relations: { type: string; source: string; target: string }[];
+  relations: { id: string; type: string; source: string; target: string }[];
 }
+
+declare global {
+  interface Window {
+    /** The naive page's graph, for the bench's checks. */
+    naiveCy?: Core;
+  }
+}
+
+declare const cytoscape: (options: object) => Core;
 
 /** Runs in the page (serialised with `toString`), so it uses nothing from this module. */
 function naiveApp(): void {
   const input = document.getElementById('open') as HTMLInputElement;
   const article = document.getElementById('text') as HTMLElement;
   const panel = document.getElementById('panel') as HTMLElement;
+  const graph = document.getElementById('graph') as HTMLElement;
   let doc: NaiveDoc | null = null;
 
   const render = (d: NaiveDoc) => {
@@ -70,10 +86,31 @@ function naiveApp(): void {
     }
   };
 
+  const draw = (d: NaiveDoc) => {
+    window.naiveCy?.destroy();
+    const cy = cytoscape({
+      container: graph,
+      style: [
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 12 } },
+        { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111' } },
+      ],
+    });
+    for (const e of d.entities) cy.add({ data: { id: e.id, label: e.name } });
+    for (const r of d.relations)
+      cy.add({ data: { id: r.id, source: r.source, target: r.target, label: r.type } });
+    cy.layout({ name: 'grid' }).run();
+    window.naiveCy = cy;
+  };
+
   const select = (entityId: string) => {
     if (!doc) return;
     for (const el of article.querySelectorAll<HTMLElement>('.m'))
       el.classList.toggle('sel', el.dataset.entity === entityId);
+    const cy = window.naiveCy;
+    if (cy) {
+      cy.$(':selected').unselect();
+      cy.getElementById(entityId).select();
+    }
     const name = (id: string) => doc?.entities.find((e) => e.id === id)?.name ?? id;
     panel.textContent = '';
     const heading = document.createElement('h2');
@@ -94,6 +131,7 @@ function naiveApp(): void {
     void file.text().then((json) => {
       doc = JSON.parse(json) as NaiveDoc;
       render(doc);
+      draw(doc);
     });
   });
   article.addEventListener('click', (e) => {
@@ -111,7 +149,9 @@ export const NAIVE_HTML = `<!doctype html>
   body { margin: 0; font: 16px/1.6 system-ui, sans-serif; display: flex; height: 100vh; }
   header { position: absolute; top: 0; left: 0; }
   main { flex: 1; overflow: auto; padding: 2.5rem 1.5rem 1rem; }
-  #panel { width: 30rem; overflow: auto; padding: 1rem; border-left: 1px solid #ccc; }
+  aside { width: 36rem; display: flex; flex-direction: column; border-left: 1px solid #ccc; }
+  #graph { height: 55vh; border-bottom: 1px solid #ccc; }
+  #panel { flex: 1; overflow: auto; padding: 1rem; }
   .m { background: #e6efff; border-radius: 2px; cursor: pointer; }
   .m.sel { background: #ffd54f; }
 </style>
@@ -120,7 +160,8 @@ export const NAIVE_HTML = `<!doctype html>
 <body>
 <header><input id="open" type="file" aria-label="Open documents"></header>
 <main><article id="text"></article></main>
-<aside id="panel" aria-label="Entity details"></aside>
+<aside><div id="graph"></div><div id="panel" aria-label="Entity details"></div></aside>
+<script src="/cytoscape.min.js"></script>
 <script>(${naiveApp.toString()})();</script>
 </body>
 </html>
@@ -128,7 +169,14 @@ export const NAIVE_HTML = `<!doctype html>
 
 /** Serves the naive page on 127.0.0.1; returns its address and how to stop the server. */
 export async function serveNaive(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((_req, res) => {
+  const require = createRequire(import.meta.url);
+  const library = readFileSync(require.resolve('cytoscape/dist/cytoscape.min.js'));
+  const server = createServer((req, res) => {
+    if (req.url === '/cytoscape.min.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(library);
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(NAIVE_HTML);
   });

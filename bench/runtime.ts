@@ -25,8 +25,11 @@ export type Check =
   | { kind: 'typeShown'; type: string; count: number }
   /** The search box holds `query` and the actor list changed since the input event. */
   | { kind: 'listUpdated'; query: string }
-  /** The naive page: its panel heading is the entity's name and the clicked mention is marked. */
-  | { kind: 'naiveSelected'; entityId: string; name: string };
+  /** The naive page: its panel heading is the entity's name, the clicked mention is marked and
+   * the entity's node selected. */
+  | { kind: 'naiveSelected'; entityId: string; name: string }
+  /** The naive page: the text holds `needle` and the graph holds all `nodes` nodes. */
+  | { kind: 'naiveShown'; needle: string; nodes: number };
 
 export type Outcome = { ok: true; ms: number } | { ok: false; reason: string };
 
@@ -175,9 +178,15 @@ export function installRuntime(): void {
         const heading = document.querySelector('#panel h2');
         return (
           heading?.textContent === check.name &&
-          !!document.querySelector(`[data-entity="${check.entityId}"].sel`)
+          !!document.querySelector(`[data-entity="${check.entityId}"].sel`) &&
+          window.naiveCy?.getElementById(check.entityId).selected() === true
         );
       }
+      case 'naiveShown':
+        return (
+          articleStart(check.needle.length + 4000).includes(check.needle) &&
+          window.naiveCy?.nodes().length === check.nodes
+        );
     }
   };
 

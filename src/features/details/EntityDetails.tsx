@@ -104,47 +104,55 @@ function RelationEditor({
   relation: Relation;
   label: string;
 }) {
+  // Drawn only while open: an actor's panel lists many relations, and selecting must stay quick.
+  const [open, setOpen] = useState(false);
   const edit = (what: string, patch: Parameters<typeof editRelation>[2]) =>
     useAppStore.getState().edit(`${what}: ${label}`, (d) => editRelation(d, relation.id, patch));
   return (
-    <details className="relation-editor">
+    <details
+      className="relation-editor"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>Edit</summary>
-      <div className="editor-row">
-        <label>
-          Relation type
-          <select
-            value={relation.type}
-            onChange={(e) => edit('Change the relation type', { type: e.target.value })}
+      {open && (
+        <div className="editor-row">
+          <label>
+            Relation type
+            <select
+              value={relation.type}
+              onChange={(e) => edit('Change the relation type', { type: e.target.value })}
+            >
+              {[...index.relationTypes.values()].map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Certainty
+            <select
+              value={relation.certainty ?? 'stated'}
+              onChange={(e) =>
+                edit('Change the certainty', { certainty: e.target.value as Certainty })
+              }
+            >
+              {CERTAINTIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => edit('Reverse', { source: relation.target, target: relation.source })}
           >
-            {[...index.relationTypes.values()].map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Certainty
-          <select
-            value={relation.certainty ?? 'stated'}
-            onChange={(e) =>
-              edit('Change the certainty', { certainty: e.target.value as Certainty })
-            }
-          >
-            {CERTAINTIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={() => edit('Reverse', { source: relation.target, target: relation.source })}
-        >
-          Reverse direction
-        </button>
-      </div>
+            Reverse direction
+          </button>
+        </div>
+      )}
     </details>
   );
 }

@@ -82,6 +82,9 @@ export const graphStyle: StylesheetJsonBlock[] = [
       'text-opacity': 1,
     },
   },
+  // A hub of a dense graph has hundreds of edges: their labels would be a smear, and costly to draw.
+  // They show on hover and on the selected edge.
+  { selector: 'edge.near.dense', style: { 'text-opacity': 0 } },
   { selector: 'edge.hover', style: { 'text-opacity': 1, width: 2.4 } },
   {
     selector: 'edge.near.faded',
