@@ -236,7 +236,7 @@ export default function GraphView() {
       pinned.current.clear();
       cy.resize();
       const overview = large && !showAll ? overviewIds(index) : null;
-      scope.current = { overview };
+      scope.current = { overview, revealed: new Set(), pinned: pinned.current };
       const elements = toElements(index, overview ?? undefined);
       const nodes = elements.filter((e) => e.group === 'nodes');
       const edges = elements.filter((e) => e.group === 'edges');

@@ -162,4 +162,22 @@ describe('applyView', () => {
     // e30 relates to e26–e29 and e31–e34.
     expect(node.neighborhood('node').length).toBe(8);
   });
+
+  it('keeps a partial graph to its overview plus the current neighbourhood', () => {
+    const index = buildIndex(denseDocument(60, 4));
+    const overview = new Set(['e0', 'e1']);
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    cy.add(toElements(index, overview));
+    const scope: Scope = { overview, revealed: new Set(), pinned: new Set(['e27']) };
+    applyView(cy, stateFor(index, { selectedEntityId: 'e30' }), false, scope);
+    expect(cy.nodes().length).toBe(2 + 9);
+    applyView(cy, stateFor(index, { selectedEntityId: 'e50' }), false, scope);
+    const ids = new Set(cy.nodes().map((n) => n.id()));
+    // e50's hood (e46–e54), the overview, and e27, which the reader dragged.
+    expect(ids).toEqual(
+      new Set(['e0', 'e1', 'e27', ...Array.from({ length: 9 }, (_, i) => `e${46 + i}`)]),
+    );
+    applyView(cy, stateFor(index), false, scope);
+    expect(new Set(cy.nodes().map((n) => n.id()))).toEqual(new Set(['e0', 'e1', 'e27']));
+  });
 });

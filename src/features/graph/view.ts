@@ -19,20 +19,36 @@ export type ViewState = Pick<
 export const STRAIGHT_EDGES = 200;
 
 /**
- * A large document's graph holds only its overview plus what the reader selected; `overview` is
- * null when the graph holds everything.
+ * A large document's graph holds only its overview plus the current selection's neighbourhood;
+ * `overview` is null when the graph holds everything. `revealed` are the nodes drawn beyond the
+ * overview for the selection; `pinned` (nodes the reader dragged) stay once drawn.
  */
 export interface Scope {
   overview: Set<string> | null;
+  revealed?: Set<string>;
+  pinned?: ReadonlySet<string>;
 }
 
-/** Adds the selection and its neighbours to a partial graph, placed in a ring around it. */
+/**
+ * Draws the selection and its neighbours in a partial graph, placed in a ring around it, and takes
+ * away what an earlier selection revealed: the graph stays the overview plus one neighbourhood, as
+ * its caption says, instead of growing with every click.
+ */
 function revealAround(cy: Core, scope: Scope, s: ViewState): void {
   if (!scope.overview) return;
   const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
-  const anchorId = s.selectedEntityId ?? rel?.source;
-  if (!anchorId || !s.index.entityById.has(anchorId)) return;
-  const wanted = new Set<string>([anchorId]);
+  const anchor = s.selectedEntityId ?? rel?.source;
+  const anchorId = anchor && s.index.entityById.has(anchor) ? anchor : undefined;
+  const wanted = new Set<string>(anchorId ? [anchorId] : []);
+  const revealed = (scope.revealed ??= new Set());
+  const stale = () =>
+    [...revealed].filter(
+      (id) => !wanted.has(id) && !scope.pinned?.has(id) && !scope.overview?.has(id),
+    );
+  if (!anchorId) {
+    hide(cy, revealed, stale());
+    return;
+  }
   const neighbours = new Set<string>();
   for (const r of s.index.relationsByEntity.get(anchorId) ?? []) {
     neighbours.add(r.source === anchorId ? r.target : r.source);
@@ -46,11 +62,13 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): void {
     wanted.add(rel.source);
     wanted.add(rel.target);
   }
+  hide(cy, revealed, stale());
   const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
   const drawn = (id: string) => cy.$id(id).nonempty();
   const anchorWasDrawn = drawn(anchorId);
   const added = toElements(s.index, missing, drawn);
   if (added.length === 0) return;
+  for (const id of missing) revealed.add(id);
   cy.batch(() => {
     cy.add(added);
     const anchor = cy.$id(anchorId);
@@ -65,6 +83,17 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): void {
       const angle = (2 * Math.PI * i) / fresh.length;
       cy.$id(id).position({ x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
     });
+  });
+}
+
+/** Removes revealed nodes (with their edges) that the selection no longer needs. */
+function hide(cy: Core, revealed: Set<string>, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  cy.batch(() => {
+    for (const id of ids) {
+      cy.$id(id).remove();
+      revealed.delete(id);
+    }
   });
 }
 

@@ -154,11 +154,12 @@ function useJumps(
       const block = state.index.blockOfSentence[sentence] ?? -1;
       if (block < 0 || !virtualizer.current) return;
       virtualizer.current.scrollToIndex(block, { align: 'center' });
-      // The block renders on a later frame; then centre the sentence itself.
+      // The block renders on a later frame. Centring the block has most likely brought the sentence
+      // into view already; scrolling again only if it has not saves a frame of re-rendering.
       let tries = 0;
       const settle = () => {
         const target = find();
-        if (target) target.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+        if (target) target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
         else if (tries++ < 20) frame = requestAnimationFrame(settle);
       };
       frame = requestAnimationFrame(settle);
