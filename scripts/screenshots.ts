@@ -2,6 +2,10 @@
  * Takes the screenshots in docs/ from the built app in headless Chromium:
  * `npm run screenshots`. Look at them after any visible change.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDocument } from '../bench/generate';
 import { ensureChromium, launchChromium } from '../tests/e2e/chromium';
 import { buildAndServe } from '../tests/e2e/server';
 
@@ -63,6 +67,28 @@ async function main() {
     await page.setViewportSize({ width: 420, height: 900 });
     await ready();
     await page.screenshot({ path: `${out}narrow.png`, fullPage: true });
+
+    // A long generated document: the overview graph, then one actor's neighbourhood in it. Last,
+    // because the library keeps it as the open document for later page loads.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await ready();
+    const dir = mkdtempSync(join(tmpdir(), 'ariadne-shots-'));
+    const file = join(dir, 'generated-report.json');
+    writeFileSync(file, JSON.stringify(generateDocument({ words: 100_000, entities: 5_000 })));
+    await page.getByLabel('Open documents').setInputFiles(file);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
+        (window.cy?.nodes().length ?? 0) >= 80,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}large-document.png` });
+    await page.locator('article .mention').nth(4).click();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}large-document-selected.png` });
+    rmSync(dir, { recursive: true, force: true });
     console.log(`screenshots written to ${out}`);
   } finally {
     await browser.close();
