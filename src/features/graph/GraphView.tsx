@@ -23,7 +23,7 @@ import { graphStyle } from './graphStyle';
 import { NEIGHBOUR_LIMIT, OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
 import { IN_PLACE_LAYOUT_LIMIT, SEPARATE_LIMIT, layoutOptions } from './layout';
 import type { FixedNode, LayoutInput, Point } from './layout';
-import { layoutOffThread } from './layoutClient';
+import { layoutOffThread, prepareLayoutWorker } from './layoutClient';
 import { separate } from './separate';
 import { STRAIGHT_EDGES, applyView } from './view';
 import type { Scope } from './view';
@@ -185,6 +185,7 @@ export default function GraphView() {
 
   useEffect(() => {
     if (!cy) return;
+    prepareLayoutWorker();
     cy.boxSelectionEnabled(false);
     window.cy = cy;
     const store = useAppStore.getState;

@@ -62,6 +62,8 @@ export const graphStyle: StylesheetJsonBlock[] = [
   { selector: 'edge.reported', style: { 'line-style': 'dotted', width: 2 } },
   { selector: '.filtered', style: { display: 'none' } },
   { selector: '.faded', style: { opacity: 0.18 } },
+  // The neighbourhood of the selection in a graph too large to fade (see view.ts).
+  { selector: 'node.near', style: { 'border-width': 2.5, 'border-color': '#111' } },
   {
     selector: 'node:selected',
     style: {

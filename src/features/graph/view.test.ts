@@ -6,7 +6,7 @@ import { buildIndex } from '../../domain/indexes';
 import type { AriadneDocument } from '../../domain/model';
 import { documentSchema } from '../../domain/schema';
 import { toElements } from './elements';
-import { STRAIGHT_EDGES, applyView, markDense } from './view';
+import { FADE_LIMIT, STRAIGHT_EDGES, applyView, markDense } from './view';
 import type { Scope, ViewState } from './view';
 
 const builtin = buildIndex(documentSchema.parse(json));
@@ -148,6 +148,20 @@ describe('applyView', () => {
     expect(cy.edges('.faded').length).toBe(0);
     expect(cy.nodes('.faded').length).toBe(60 - 9);
     expect(cy.$id('e0').connectedEdges().not('.near').length).toBe(0);
+  });
+
+  it('marks the neighbourhood instead of fading the rest in a graph too large to fade', () => {
+    const index = buildIndex(denseDocument(FADE_LIMIT + 50, 1));
+    const state = stateFor(index, { selectedEntityId: 'e10' });
+    const cy = graphOf(state);
+    applyView(cy, state, false, everything);
+    expect(cy.nodes('.faded').length).toBe(0);
+    expect(new Set(cy.nodes('.near').map((n) => n.id()))).toEqual(new Set(['e9', 'e10', 'e11']));
+    // Moving on touches the two neighbourhoods only.
+    const next = stateFor(index, { selectedEntityId: 'e20' });
+    expect(touched(cy, () => applyView(cy, next, false, everything))).toBeLessThanOrEqual(
+      3 + 3 + 4,
+    );
   });
 
   it('draws a partial graph of a large document around the selection', () => {

@@ -15,6 +15,9 @@ export type ViewState = Pick<
   'index' | 'selectedEntityId' | 'selectedRelationId' | 'hiddenEntityTypes' | 'hiddenRelationTypes'
 >;
 
+/** Above this many nodes a selection marks its neighbourhood instead of fading all the rest. */
+export const FADE_LIMIT = 400;
+
 /** Above this many edges a graph is dense: edges are drawn straight and light. */
 export const STRAIGHT_EDGES = 200;
 
@@ -157,13 +160,17 @@ export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope)
   // Dense graphs draw their edges light (see graphStyle) and keep them so: fading hundreds of
   // edges on every click costs more than it shows. Their selection's edges still stand out.
   const dense = markDense(cy);
+  // Fading every other node of a graph of thousands restyles thousands of nodes on each click;
+  // there the neighbourhood is marked instead, which touches only the neighbourhood.
+  const fadeNodes = cy.nodes().length <= FADE_LIMIT;
   const hood = node.nonempty() ? node.closedNeighborhood() : null;
   const near = node.connectedEdges();
   const ends = edge.connectedNodes();
   const want = new ClassChanges(cy);
   cy.nodes().forEach((n) => {
     want.set(n, 'filtered', s.hiddenEntityTypes.has(n.data('type') as string));
-    want.set(n, 'faded', hood !== null && !hood.has(n) && !ends.has(n));
+    want.set(n, 'faded', fadeNodes && hood !== null && !hood.has(n) && !ends.has(n));
+    want.set(n, 'near', !fadeNodes && hood !== null && hood.has(n));
     want.set(n, 'end', ends.has(n));
   });
   cy.edges().forEach((e) => {
@@ -182,7 +189,9 @@ export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope)
     const ext = cy.extent();
     const p = focus.position();
     if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) {
-      cy.animate({ center: { eles: focus } }, { duration: 250 });
+      // Every animation frame redraws the whole graph: a large one moves in one step.
+      if (fadeNodes) cy.animate({ center: { eles: focus } }, { duration: 250 });
+      else cy.center(focus);
     }
   }
 }
