@@ -69,6 +69,15 @@ describe('computeLayout', () => {
     expect(overlaps).toBe(0);
   });
 
+  it('spreads a drafted graph of hundreds of nodes out to about two node widths each', () => {
+    const input = ring(500);
+    const positions = Object.values(computeLayout(input));
+    const xs = positions.map((p) => p.x);
+    const ys = positions.map((p) => p.y);
+    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+    expect(area).toBeGreaterThanOrEqual(500 * 90 ** 2 * 0.99);
+  });
+
   it('ignores edges to nodes it was not given', () => {
     const input = ring(65);
     input.edges.push({ id: 'stray', source: 'n1', target: 'elsewhere' });

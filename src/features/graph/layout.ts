@@ -86,11 +86,37 @@ export function computeLayout(input: LayoutInput): Record<string, Point> {
   cy.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };
   });
+  if (input.nodes.length > REFINED_LAYOUT_LIMIT) spreadOut(positions, input.nodes);
   // fcose honours fixed nodes only up to its own tolerance; they go back exactly where they were.
   for (const f of fixed) positions[f.nodeId] = { ...f.position };
   cy.destroy();
   if (input.nodes.length <= SEPARATE_LIMIT) separateEstimated(input, positions);
   return positions;
+}
+
+/** Room each node gets when a spectral draft is spread out: about two node widths a side. */
+const ROOM_PER_NODE = 90;
+
+/**
+ * The spectral draft of thousands of nodes packs them far tighter than their size, so that fitted
+ * to the screen they pile into one blot. Scales the drawing about its centre until each node has
+ * about `ROOM_PER_NODE` pixels a side.
+ */
+function spreadOut(positions: Record<string, Point>, nodes: LayoutInput['nodes']): void {
+  const points = nodes.map((n) => positions[n.id]).filter((p): p is Point => p !== undefined);
+  if (points.length < 2) return;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const area = Math.max(1, (x2 - x1) * (y2 - y1));
+  const scale = Math.sqrt((points.length * ROOM_PER_NODE ** 2) / area);
+  if (scale <= 1) return;
+  const cx = (x1 + x2) / 2;
+  const cy = (y1 + y2) / 2;
+  for (const p of points) {
+    p.x = cx + (p.x - cx) * scale;
+    p.y = cy + (p.y - cy) * scale;
+  }
 }
 
 // The graph style's node labels: 14px type under the node, wrapped at 110px, on a padded background.
