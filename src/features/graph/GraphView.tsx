@@ -25,7 +25,7 @@ import { IN_PLACE_LAYOUT_LIMIT, SEPARATE_LIMIT, layoutOptions } from './layout';
 import type { FixedNode, LayoutInput, Point } from './layout';
 import { layoutOffThread, prepareLayoutWorker } from './layoutClient';
 import { separate } from './separate';
-import { FADE_LIMIT, STRAIGHT_EDGES, applyView } from './view';
+import { STRAIGHT_EDGES, applyView } from './view';
 import type { Scope } from './view';
 import type { Box } from './separate';
 
@@ -206,11 +206,11 @@ export default function GraphView() {
     cy.on('dragfree', 'node', onDragged);
     const onOver = (e: EventObject) => e.target.addClass('hover');
     const onOut = (e: EventObject) => e.target.removeClass('hover');
-    cy.on('mouseover', 'edge, node.quiet', onOver);
-    cy.on('mouseout', 'edge, node.quiet', onOut);
+    cy.on('mouseover', 'edge', onOver);
+    cy.on('mouseout', 'edge', onOut);
     return () => {
-      cy.off('mouseover', 'edge, node.quiet', onOver);
-      cy.off('mouseout', 'edge, node.quiet', onOut);
+      cy.off('mouseover', 'edge', onOver);
+      cy.off('mouseout', 'edge', onOut);
       cy.off('tap', 'node', onNode);
       cy.off('tap', 'edge', onEdge);
       cy.off('tap', onBackground);
@@ -243,9 +243,6 @@ export default function GraphView() {
       const edges = elements.filter((e) => e.group === 'edges');
       if (edges.length > STRAIGHT_EDGES) {
         for (const e of edges) e.classes = `${String(e.classes ?? '')} straight dense`;
-      }
-      if (nodes.length > FADE_LIMIT) {
-        for (const n of nodes) n.classes = `${String(n.classes ?? '')} quiet`;
       }
       if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
         cy.batch(() => {

@@ -62,13 +62,6 @@ export const graphStyle: StylesheetJsonBlock[] = [
   { selector: 'edge.reported', style: { 'line-style': 'dotted', width: 2 } },
   { selector: '.filtered', style: { display: 'none' } },
   { selector: '.faded', style: { opacity: 0.18 } },
-  // Thousands of wrapped labels cost more to measure than they can be read: a graph too large to
-  // fade names only the selection's neighbourhood (the rest show their names on hover).
-  { selector: 'node.quiet', style: { label: '' } },
-  {
-    selector: 'node.quiet.near, node.quiet:selected, node.quiet.hover',
-    style: { label: 'data(label)' },
-  },
   // The neighbourhood of the selection in a graph too large to fade (see view.ts).
   { selector: 'node.near', style: { 'border-width': 2.5, 'border-color': '#111' } },
   {
