@@ -99,7 +99,8 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     const doc = get().documents.get(id);
     if (!doc) return;
     get().loadDocument(doc, docUrl);
-    set({ openDocumentId: id });
+    // "Last edit" speaks of the document it was made in.
+    set({ openDocumentId: id, lastEditLabel: null });
   },
   renameDocument: (id, title) => {
     const doc = get().documents.get(id);

@@ -63,6 +63,17 @@ describe('history: edit, undo, redo', () => {
     expect(selectUndoLabel(get())).toBe('Merge ISIS into HTS');
   });
 
+  it('forgets the last edit’s message when another document is opened', () => {
+    get().addDocuments([plain('a')], { open: true });
+    get().edit('Merge ISIS into HTS', mergeIsis);
+    expect(get().lastEditLabel).toBe('Merge ISIS into HTS');
+    get().openDocument('hts-terror-list');
+    expect(get().lastEditLabel).toBeNull();
+    // The edit itself is kept, and can still be undone in its own document.
+    get().openDocument('a');
+    expect(selectUndoLabel(get())).toBe('Merge ISIS into HTS');
+  });
+
   it('undo then redo restores each document exactly', () => {
     get().addDocuments([plain('a')], { open: true });
     const before = structuredClone(openDoc());
