@@ -46,6 +46,18 @@ export async function selectedNodeIds(page: Page): Promise<string[]> {
   return page.evaluate(() => window.cy!.$('node:selected').map((n) => n.id()));
 }
 
+/** Waits until exactly that node, and no other, is selected in the graph. */
+export async function waitForSelectedNode(page: Page, id: string): Promise<void> {
+  await page.waitForFunction(
+    (nodeId) =>
+      window
+        .cy!.$('node:selected')
+        .map((n) => n.id())
+        .join() === nodeId,
+    id,
+  );
+}
+
 export async function currentSentences(page: Page): Promise<string[]> {
   return page.$$eval('[aria-current="true"]', (els) =>
     els.map((e) => e.getAttribute('data-sentence') ?? ''),

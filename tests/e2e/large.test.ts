@@ -16,6 +16,7 @@ import {
   pageErrors,
   selectedNodeIds,
   setupBrowser,
+  waitForSelectedNode,
 } from './helpers';
 
 const { page, baseUrl } = setupBrowser();
@@ -80,14 +81,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     const target = candidates.find((c) => !drawn.has(c.entity)) ?? candidates[0]!;
     expect(drawn.has(target.entity)).toBe(false);
     await page().locator(`[data-mention="${target.id}"]`).first().click();
-    await page().waitForFunction(
-      (id) =>
-        window
-          .cy!.$('node:selected')
-          .map((n) => n.id())
-          .join() === id,
-      target.entity,
-    );
+    await waitForSelectedNode(page(), target.entity);
     const details = page().getByRole('complementary', { name: 'Entity details' });
     await expect(details.getByRole('heading').first().textContent()).resolves.toBe(
       nameOf.get(target.entity),
@@ -154,14 +148,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       .getByRole('searchbox', { name: /Search/ })
       .fill(rare.name);
     await page().keyboard.press('Enter');
-    await page().waitForFunction(
-      (id) =>
-        window
-          .cy!.$('node:selected')
-          .map((n) => n.id())
-          .join() === id,
-      rare.id,
-    );
+    await waitForSelectedNode(page(), rare.id);
 
     await page()
       .getByRole('button', { name: /Show all 1,500/ })
