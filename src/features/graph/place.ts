@@ -1,0 +1,129 @@
+/**
+ * Putting elements on the canvas: laying small graphs out in place, describing large ones for the
+ * layout worker, framing the viewport before drawing, and adding elements a few frames apart.
+ * Imperative helpers over a Cytoscape core, used by `GraphView`.
+ */
+import type { Collection, Core, ElementDefinition } from 'cytoscape';
+import { SEPARATE_LIMIT, layoutOptions } from './layout';
+import type { FixedNode, LayoutInput, Point } from './layout';
+import { separate } from './separate';
+import type { Box } from './separate';
+
+/** Where the pinned nodes are now, for the layout to keep them there. */
+export function fixedNodes(cy: Core, pinned: ReadonlySet<string>): FixedNode[] {
+  return [...pinned]
+    .map((id) => cy.$id(id))
+    .filter((n) => n.nonempty())
+    .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+}
+
+/** Lays a small graph out in place, labels measured; pinned nodes stay exactly where they were. */
+export function layoutInPlace(cy: Core, pinned: ReadonlySet<string>, eles: Collection): void {
+  const fixed = fixedNodes(cy, pinned);
+  eles.layout(layoutOptions(eles.nodes().length, fixed)).run();
+  cy.batch(() => {
+    for (const f of fixed) cy.$id(f.nodeId).position(f.position);
+  });
+  separateLabels(cy, pinned, eles);
+}
+
+/** What the layout worker needs of a graph's element definitions. */
+export function layoutInputOf(
+  nodes: readonly ElementDefinition[],
+  edges: readonly ElementDefinition[],
+  fixed: FixedNode[] = [],
+): LayoutInput {
+  return {
+    nodes: nodes.map((n) => ({
+      id: String(n.data.id),
+      size: Number(n.data.size) || 30,
+      label: String(n.data.label ?? ''),
+    })),
+    edges: edges.map((e) => ({
+      id: String(e.data.id),
+      source: String(e.data.source),
+      target: String(e.data.target),
+    })),
+    fixed,
+  };
+}
+
+/**
+ * Elements are added at least this many at a time, a frame apart, so that each frame styles only
+ * what it adds. Every frame redraws what is already there, so a very large graph comes in a few big
+ * chunks rather than hundreds of small ones.
+ */
+export const NODE_CHUNK = 40;
+export const EDGE_CHUNK = 150;
+export const MAX_CHUNKS = 4;
+
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Sets the viewport to show nodes at these positions, as `fit` would once they are drawn. */
+export function frameViewport(
+  cy: Core,
+  nodes: readonly ElementDefinition[],
+  positions: Record<string, Point>,
+) {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const n of nodes) {
+    const p = positions[String(n.data.id)];
+    if (!p) continue;
+    const r = (Number(n.data.size) || 30) / 2;
+    x1 = Math.min(x1, p.x - r);
+    x2 = Math.max(x2, p.x + r);
+    y1 = Math.min(y1, p.y - r);
+    // Room for the label below.
+    y2 = Math.max(y2, p.y + r + 24);
+  }
+  if (!Number.isFinite(x1)) return;
+  const padding = 40;
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(
+      cy.minZoom(),
+      Math.min(
+        (cy.width() - 2 * padding) / (x2 - x1 || 1),
+        (cy.height() - 2 * padding) / (y2 - y1 || 1),
+      ),
+    ),
+  );
+  cy.viewport({
+    zoom,
+    pan: {
+      x: cy.width() / 2 - (zoom * (x1 + x2)) / 2,
+      y: cy.height() / 2 - (zoom * (y1 + y2)) / 2,
+    },
+  });
+}
+
+export const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Moves nodes so no two node-plus-label boxes overlap; pinned nodes stay. */
+function separateLabels(cy: Core, pinned: ReadonlySet<string>, eles: Collection): void {
+  if (eles.nodes().length > SEPARATE_LIMIT) return;
+  const offsets = new Map<string, { x: number; y: number }>();
+  const boxes: Box[] = eles.nodes().map((n) => {
+    const b = n.boundingBox({ includeLabels: true, includeOverlays: false });
+    const p = n.position();
+    const centre = { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 };
+    // Labels sit below their node, so the box centre is offset from the node's position.
+    offsets.set(n.id(), { x: centre.x - p.x, y: centre.y - p.y });
+    return { id: n.id(), ...centre, w: b.w, h: b.h, fixed: pinned.has(n.id()) };
+  });
+  if (separate(boxes) === 0) return;
+  cy.batch(() => {
+    for (const b of boxes) {
+      const o = offsets.get(b.id) ?? { x: 0, y: 0 };
+      cy.$id(b.id).position({ x: b.x - o.x, y: b.y - o.y });
+    }
+  });
+}
