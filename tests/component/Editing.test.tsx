@@ -168,8 +168,11 @@ describe('annotating in the explorer', () => {
   });
 });
 
-/** A document of `n` actors named Actor0…, each mentioned once in one sentence. */
-function manyActors(n: number): AriadneDocument {
+/**
+ * A document of `n` actors named Actor0…, each mentioned once in one sentence, and Actor0 related
+ * to the first `related` others.
+ */
+function manyActors(n: number, related = 0): AriadneDocument {
   const names = Array.from({ length: n }, (_, i) => `Actor${i}`);
   const text = `${names.join(', ')} met.`;
   let at = 0;
@@ -184,10 +187,16 @@ function manyActors(n: number): AriadneDocument {
     title: 'Many actors',
     text,
     entityTypes: [{ key: 'person', label: 'Person', color: '#3366cc', shape: 'ellipse' }],
-    relationTypes: [],
+    relationTypes: [{ key: 'met', label: 'met' }],
     entities: names.map((name, i) => ({ id: `e${i}`, name, type: 'person', aliases: [] })),
     mentions,
-    relations: [],
+    relations: Array.from({ length: related }, (_, i) => ({
+      id: `r${i + 1}`,
+      type: 'met',
+      source: 'e0',
+      target: `e${i + 1}`,
+      evidence: [{ start: 0, end: text.length, text }],
+    })),
   });
 }
 
@@ -217,5 +226,19 @@ describe('editing in a document of hundreds of actors', () => {
     const s = useAppStore.getState();
     expect(s.index.entityById.has('e29')).toBe(false);
     expect(s.index.mentionsByEntity.get('e0')).toHaveLength(2);
+  });
+
+  it('lists a hub’s first relations, and the selected one even when it comes later', async () => {
+    useAppStore.getState().addDocuments([manyActors(40, 30)], { open: true });
+    const user = userEvent.setup();
+    render(<App />);
+    act(() => useAppStore.getState().selectEntity('e0'));
+    const list = () => within(details()).getAllByRole('listitem');
+    expect(list()).toHaveLength(15);
+    act(() => useAppStore.getState().selectRelation('r28'));
+    expect(list()).toHaveLength(16);
+    expect(list()[15]).toHaveTextContent('Actor28');
+    await user.click(within(details()).getByRole('button', { name: 'Show all 30 relations' }));
+    expect(list()).toHaveLength(30);
   });
 });

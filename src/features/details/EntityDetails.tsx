@@ -220,7 +220,14 @@ function RelationItem({
 }
 
 /** A hub in a large document can have hundreds of relations: show the first ones, then offer all. */
-const RELATIONS_SHOWN = 25;
+const RELATIONS_SHOWN = 15;
+
+/** The first relations, and the selected one wherever it is in the list. */
+function shortList(relations: readonly Relation[], selectedId: string | null): Relation[] {
+  const first = relations.slice(0, RELATIONS_SHOWN);
+  const selected = relations.find((r) => r.id === selectedId);
+  return selected && !first.includes(selected) ? [...first, selected] : first;
+}
 
 export function EntityDetails() {
   const { index, entityId, relationId, cursor, hiddenEntityTypes, hiddenRelationTypes } =
@@ -338,7 +345,7 @@ export function EntityDetails() {
         <p className="muted">The text relates this actor to no other.</p>
       ) : (
         <ul className="relations">
-          {(showAllRelations ? relations : relations.slice(0, RELATIONS_SHOWN)).map((r) => (
+          {(showAllRelations ? relations : shortList(relations, relationId)).map((r) => (
             <RelationItem
               key={r.id}
               index={index}
