@@ -66,7 +66,7 @@ export default function GraphView() {
     index.entityTypeCounts.length > 0 &&
     index.entityTypeCounts.every((t) => hiddenTypes.has(t.type.key));
   const [showAll, setShowAll] = useState(false);
-  const scope = useRef<Scope>({ overview: null });
+  const scope = useRef<Scope>({ overview: null, revealed: new Set(), pinned: new Set() });
   const overviewSize = Math.min(OVERVIEW_LIMIT, index.doc.entities.length);
 
   // react-cytoscapejs calls this on every update: only capture the instance, never bind here.

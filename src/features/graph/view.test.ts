@@ -29,7 +29,7 @@ function stateFor(index = builtin, over: Partial<ViewState> = {}): ViewState {
   };
 }
 
-const everything: Scope = { overview: null };
+const everything: Scope = { overview: null, revealed: new Set(), pinned: new Set() };
 
 /** Counts the elements whose classes Cytoscape was told to change (and so restyles). */
 function touched(cy: Core, run: () => void): number {
@@ -170,7 +170,7 @@ describe('applyView', () => {
     const cy = cytoscape({ headless: true, styleEnabled: true });
     cy.add(toElements(index, overview));
     const state = stateFor(index, { selectedEntityId: 'e30' });
-    applyView(cy, state, false, { overview });
+    applyView(cy, state, false, { overview, revealed: new Set(), pinned: new Set() });
     const node = cy.$id('e30');
     expect(node.nonempty() && node.selected()).toBe(true);
     // e30 relates to e26–e29 and e31–e34.

@@ -5,6 +5,7 @@
  */
 import type { Collection, Core, SingularElementArgument } from 'cytoscape';
 import { isRelationVisible } from '../../domain/filters';
+import type { Relation } from '../../domain/model';
 import type { AppState } from '../../store/store';
 import { toElements } from './elements';
 import { NEIGHBOUR_LIMIT } from './overview';
@@ -28,30 +29,13 @@ export const STRAIGHT_EDGES = 200;
  */
 export interface Scope {
   overview: Set<string> | null;
-  revealed?: Set<string>;
-  pinned?: ReadonlySet<string>;
+  revealed: Set<string>;
+  pinned: ReadonlySet<string>;
 }
 
-/**
- * Draws the selection and its neighbours in a partial graph, placed in a ring around it, and takes
- * away what an earlier selection revealed: the graph stays the overview plus one neighbourhood, as
- * its caption says, instead of growing with every click.
- */
-function revealAround(cy: Core, scope: Scope, s: ViewState): void {
-  if (!scope.overview) return;
-  const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
-  const anchor = s.selectedEntityId ?? rel?.source;
-  const anchorId = anchor && s.index.entityById.has(anchor) ? anchor : undefined;
-  const wanted = new Set<string>(anchorId ? [anchorId] : []);
-  const revealed = (scope.revealed ??= new Set());
-  const stale = () =>
-    [...revealed].filter(
-      (id) => !wanted.has(id) && !scope.pinned?.has(id) && !scope.overview?.has(id),
-    );
-  if (!anchorId) {
-    hide(cy, revealed, stale());
-    return;
-  }
+/** The anchor, its `NEIGHBOUR_LIMIT` most mentioned neighbours, and a selected relation's ends. */
+function neighbourhood(s: ViewState, anchorId: string, rel: Relation | undefined): Set<string> {
+  const wanted = new Set<string>([anchorId]);
   const neighbours = new Set<string>();
   for (const r of s.index.relationsByEntity.get(anchorId) ?? []) {
     neighbours.add(r.source === anchorId ? r.target : r.source);
@@ -65,7 +49,27 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): void {
     wanted.add(rel.source);
     wanted.add(rel.target);
   }
-  hide(cy, revealed, stale());
+  return wanted;
+}
+
+/**
+ * Draws the selection and its neighbours in a partial graph, placed in a ring around it, and takes
+ * away what an earlier selection revealed: the graph stays the overview plus one neighbourhood, as
+ * its caption says, instead of growing with every click.
+ */
+function revealAround(cy: Core, scope: Scope, s: ViewState): void {
+  const { overview, revealed, pinned } = scope;
+  if (!overview) return;
+  const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
+  const anchor = s.selectedEntityId ?? rel?.source;
+  const anchorId = anchor && s.index.entityById.has(anchor) ? anchor : undefined;
+  const wanted = anchorId ? neighbourhood(s, anchorId, rel) : new Set<string>();
+  hide(
+    cy,
+    revealed,
+    [...revealed].filter((id) => !wanted.has(id) && !pinned.has(id) && !overview.has(id)),
+  );
+  if (!anchorId) return;
   const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
   const drawn = (id: string) => cy.$id(id).nonempty();
   const anchorWasDrawn = drawn(anchorId);
