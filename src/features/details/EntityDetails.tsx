@@ -12,8 +12,7 @@ import { runsOf } from '../../domain/runs';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
 import { deleteRelation, editRelation } from '../../domain/edits';
-import { CERTAINTIES } from '../../domain/model';
-import type { Certainty } from '../../domain/model';
+import { CertaintySelect } from '../edit/CertaintySelect';
 import { EntityEditor } from '../edit/EntityEditor';
 import { TypeSwatch } from '../filters/TypeSwatch';
 
@@ -130,21 +129,10 @@ function RelationEditor({
               ))}
             </select>
           </label>
-          <label>
-            Certainty
-            <select
-              value={relation.certainty ?? 'stated'}
-              onChange={(e) =>
-                edit('Change the certainty', { certainty: e.target.value as Certainty })
-              }
-            >
-              {CERTAINTIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CertaintySelect
+            value={relation.certainty ?? 'stated'}
+            onChange={(certainty) => edit('Change the certainty', { certainty })}
+          />
           <button
             type="button"
             onClick={() => edit('Reverse', { source: relation.target, target: relation.source })}

@@ -6,9 +6,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { addRelation, addRelationType } from '../../domain/edits';
 import type { AriadneDocument, Certainty, Entity } from '../../domain/model';
-import { CERTAINTIES } from '../../domain/model';
 import { useAppStore } from '../../store/store';
 import { ActorSelect, useOtherActors } from './ActorSelect';
+import { CertaintySelect } from './CertaintySelect';
 
 const NEW_TYPE = '__new__';
 
@@ -87,16 +87,7 @@ export function RelationComposer({ entity }: { entity: Entity }) {
             <input value={newType} onChange={(e) => setNewType(e.target.value)} />
           </label>
         )}
-        <label>
-          Certainty
-          <select value={certainty} onChange={(e) => setCertainty(e.target.value as Certainty)}>
-            {CERTAINTIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CertaintySelect value={certainty} onChange={setCertainty} />
       </div>
       <p className="muted evidence-choice">
         {sentence
