@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, setupBrowser } from './helpers';
+import { exportBrat, openApp, openFiles, setupBrowser } from './helpers';
 
 const { page, baseUrl } = setupBrowser();
 
@@ -188,23 +187,8 @@ describe('annotating in a real browser', () => {
     ).toEqual(before);
 
     // Export brat and re-import it: the same actors and relations.
-    await page().getByText('Export', { exact: true }).click();
-    const downloads: { name: string; buffer: Buffer }[] = [];
-    const collected = new Promise<void>((resolve) => {
-      page().on('download', (d) => {
-        void d.path().then((path) => {
-          downloads.push({ name: d.suggestedFilename(), buffer: readFileSync(path) });
-          if (downloads.length === 4) resolve();
-        });
-      });
-    });
-    await page().getByRole('button', { name: 'Document (brat standoff)' }).click();
-    await collected;
-    await page()
-      .getByLabel('Open documents')
-      .setInputFiles(
-        downloads.map((d) => ({ name: d.name, mimeType: 'text/plain', buffer: d.buffer })),
-      );
+    const downloads = await exportBrat(page(), 4);
+    await openFiles(page(), downloads);
     await expect
       .poll(() =>
         page()

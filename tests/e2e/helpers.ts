@@ -1,4 +1,5 @@
 /** Helpers that read like what a person does in the app. */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
@@ -73,4 +74,31 @@ export async function isScrolledIntoView(page: Page, selector: string): Promise<
     const box = p ? p.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
     return r.bottom > box.top && r.top < box.bottom && r.top >= 0 && r.bottom <= window.innerHeight;
   });
+}
+
+/** Exports the open document as brat standoff and collects the `files` files it downloads. */
+export async function exportBrat(
+  p: Page,
+  files: number,
+): Promise<{ name: string; buffer: Buffer }[]> {
+  await p.getByText('Export', { exact: true }).click();
+  const downloads: { name: string; buffer: Buffer }[] = [];
+  const collected = new Promise<void>((resolve) => {
+    p.on('download', (d) => {
+      void d.path().then((path) => {
+        downloads.push({ name: d.suggestedFilename(), buffer: readFileSync(path) });
+        if (downloads.length === files) resolve();
+      });
+    });
+  });
+  await p.getByRole('button', { name: 'Document (brat standoff)' }).click();
+  await collected;
+  return downloads;
+}
+
+/** Opens files (as downloaded) through the file input, as a person re-importing them would. */
+export async function openFiles(p: Page, files: { name: string; buffer: Buffer }[]): Promise<void> {
+  await p
+    .getByLabel('Open documents')
+    .setInputFiles(files.map((d) => ({ name: d.name, mimeType: 'text/plain', buffer: d.buffer })));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, pageErrors, setupBrowser } from './helpers';
+import { exportBrat, openApp, openFiles, pageErrors, setupBrowser } from './helpers';
 
 const { page, baseUrl } = setupBrowser();
 const FIXTURES = new URL('../fixtures/brat/news/', import.meta.url).pathname;
@@ -168,11 +168,7 @@ describe('opening, keeping and exporting documents', () => {
     expect(downloads.map((d) => d.name).sort()).toEqual(
       ['annotation.conf', 'annotation-notes.ann', 'annotation-notes.txt', 'visual.conf'].sort(),
     );
-    await page()
-      .getByLabel('Open documents')
-      .setInputFiles(
-        downloads.map((d) => ({ name: d.name, mimeType: 'text/plain', buffer: d.buffer })),
-      );
+    await openFiles(page(), downloads);
     await expect
       .poll(() =>
         library(page())
@@ -222,19 +218,3 @@ describe('opening, keeping and exporting documents', () => {
     expect(await alert.textContent()).toMatch(/share a type and a mention text/);
   });
 });
-
-async function exportBrat(p: Page, files: number): Promise<{ name: string; buffer: Buffer }[]> {
-  await p.getByText('Export', { exact: true }).click();
-  const downloads: { name: string; buffer: Buffer }[] = [];
-  const collected = new Promise<void>((resolve) => {
-    p.on('download', (d) => {
-      void d.path().then((path) => {
-        downloads.push({ name: d.suggestedFilename(), buffer: readFileSync(path) });
-        if (downloads.length === files) resolve();
-      });
-    });
-  });
-  await p.getByRole('button', { name: 'Document (brat standoff)' }).click();
-  await collected;
-  return downloads;
-}
