@@ -52,11 +52,17 @@ export const graphStyle: StylesheetJsonBlock[] = [
   { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
   // Hundreds of edges at full strength bury the nodes, and their arrowheads cost more to draw than
   // they tell: dense graphs draw edges light and headless until they belong to the selection.
-  { selector: 'edge.dense', style: { opacity: 0.35, 'target-arrow-shape': 'none' } },
+  // Their labels are not even laid out (an unseen label still costs Cytoscape a measurement and a
+  // placement whenever the edge changes): only a hovered or selected edge has one.
+  {
+    selector: 'edge.dense',
+    style: { opacity: 0.35, 'target-arrow-shape': 'none', label: '' },
+  },
   {
     selector: 'edge.dense.near, edge.dense.hover, edge.dense:selected',
     style: { opacity: 1, 'target-arrow-shape': 'triangle' },
   },
+  { selector: 'edge.dense.hover, edge.dense:selected', style: { label: 'data(label)' } },
   { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },
   { selector: 'edge.possible', style: { 'line-style': 'dashed' } },
   { selector: 'edge.reported', style: { 'line-style': 'dotted', width: 2 } },
@@ -84,8 +90,9 @@ export const graphStyle: StylesheetJsonBlock[] = [
     },
   },
   // A hub of a dense graph has hundreds of edges: their labels would be a smear, and costly to draw.
-  // They show on hover and on the selected edge.
-  { selector: 'edge.near.dense', style: { 'text-opacity': 0 } },
+  // They show on hover and on the selected edge. Nor do they thicken: a change of width changes an
+  // edge's bounds, which Cytoscape pays for edge by edge.
+  { selector: 'edge.near.dense', style: { 'text-opacity': 0, width: 1.6 } },
   { selector: 'edge.hover', style: { 'text-opacity': 1, width: 2.4 } },
   {
     selector: 'edge.near.faded',

@@ -138,22 +138,29 @@ describe('applyView', () => {
     expect(cy.$('.faded').length).toBe(0);
   });
 
-  it('keeps the edges of a dense graph unfaded, light and straight', () => {
+  it('draws a dense graph light and straight and shows the neighbourhood by its edges alone', () => {
     const index = buildIndex(denseDocument(60, 4));
     expect(index.doc.relations.length).toBeGreaterThan(STRAIGHT_EDGES);
     const state = stateFor(index, { selectedEntityId: 'e0' });
     const cy = graphOf(state);
     applyView(cy, state, false, everything);
     expect(cy.edges().not('.dense.straight').length).toBe(0);
-    expect(cy.edges('.faded').length).toBe(0);
-    expect(cy.nodes('.faded').length).toBe(60 - 9);
+    expect(cy.elements('.faded').length).toBe(0);
+    // Marking a node changes its bounds, and Cytoscape then recomputes all its edges.
+    expect(cy.nodes('.near').length).toBe(0);
     expect(cy.$id('e0').connectedEdges().not('.near').length).toBe(0);
+    expect(cy.edges('.near').length).toBe(8);
+    // Moving on touches the two selections and their edges only.
+    const next = stateFor(index, { selectedEntityId: 'e30' });
+    expect(touched(cy, () => applyView(cy, next, false, everything))).toBeLessThanOrEqual(2 * 9);
   });
 
   it('marks the neighbourhood instead of fading the rest in a graph too large to fade', () => {
     const index = buildIndex(denseDocument(FADE_LIMIT + 50, 1));
     const state = stateFor(index, { selectedEntityId: 'e10' });
     const cy = graphOf(state);
+    // Sparse: not dense, so its nodes can be marked.
+    cy.remove(cy.edges().slice(STRAIGHT_EDGES / 2));
     applyView(cy, state, false, everything);
     expect(cy.nodes('.faded').length).toBe(0);
     expect(new Set(cy.nodes('.near').map((n) => n.id()))).toEqual(new Set(['e9', 'e10', 'e11']));

@@ -3,7 +3,13 @@
  * selection, and which part of a large document's graph is drawn. Plain functions over a Cytoscape
  * core (no React), so they run against headless Cytoscape in unit tests.
  */
-import type { Collection, Core, SingularElementArgument } from 'cytoscape';
+import type {
+  Collection,
+  Core,
+  EdgeCollection,
+  NodeCollection,
+  SingularElementArgument,
+} from 'cytoscape';
 import { isRelationVisible } from '../../domain/filters';
 import type { Relation } from '../../domain/model';
 import type { AppState } from '../../store/store';
@@ -16,7 +22,10 @@ export type ViewState = Pick<
   'index' | 'selectedEntityId' | 'selectedRelationId' | 'hiddenEntityTypes' | 'hiddenRelationTypes'
 >;
 
-/** Above this many nodes a selection marks its neighbourhood instead of fading all the rest. */
+/**
+ * Above this many nodes (or in a dense graph) a selection marks its neighbourhood instead of fading
+ * all the rest.
+ */
 export const FADE_LIMIT = 400;
 
 /** Above this many edges a graph is dense: edges are drawn straight and light. */
@@ -75,6 +84,11 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): void {
   const anchorWasDrawn = drawn(anchorId);
   const added = toElements(s.index, missing, drawn);
   if (added.length === 0) return;
+  if (cy.edges().length > STRAIGHT_EDGES) {
+    // Born dense, so that `markDense` has nothing to restyle after them.
+    for (const el of added)
+      if (el.group === 'edges') el.classes = `${el.classes ?? ''} straight dense`;
+  }
   for (const id of missing) revealed.add(id);
   cy.batch(() => {
     cy.add(added);
@@ -142,7 +156,8 @@ export function markDense(cy: Core): boolean {
   if (edges.length <= STRAIGHT_EDGES) return false;
   // Edges added by revealing a neighbourhood come last; most calls find nothing to mark.
   if (!edges.last().hasClass('dense') || !edges.first().hasClass('dense')) {
-    edges.not('.dense').addClass('straight dense');
+    // A filter function, not the selector `:not(.dense)`: no selector to parse and match per click.
+    edges.filter((e) => !e.hasClass('dense')).addClass('straight dense');
   }
   return true;
 }
@@ -164,24 +179,34 @@ export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope)
   // Dense graphs draw their edges light (see graphStyle) and keep them so: fading hundreds of
   // edges on every click costs more than it shows. Their selection's edges still stand out.
   const dense = markDense(cy);
-  // Fading every other node of a graph of thousands restyles thousands of nodes on each click;
-  // there the neighbourhood is marked instead, which touches only the neighbourhood.
-  const fadeNodes = cy.nodes().length <= FADE_LIMIT;
-  const hood = node.nonempty() ? node.closedNeighborhood() : null;
-  const near = node.connectedEdges();
-  const ends = edge.connectedNodes();
+  // Fading every node outside the neighbourhood restyles nearly every node on each click. In a
+  // graph of thousands of nodes the neighbourhood's nodes are marked instead, which touches only
+  // them. A dense graph (a large document's overview) marks neither: a node's mark changes its
+  // bounds, and Cytoscape then recomputes all its edges, hundreds for a hub; its neighbourhood is
+  // drawn by its edges, which turn dark and arrowed (see graphStyle).
+  const fadeNodes = !dense && cy.nodes().length <= FADE_LIMIT;
+  const markNodes = !dense && !fadeNodes;
+  // Plain id sets: `Collection.has` builds a collection from its argument on every call.
+  const ids = (c: Collection | NodeCollection | EdgeCollection) =>
+    new Set(c.map((e: SingularElementArgument) => e.id()));
+  const hood = node.nonempty() ? ids(node.closedNeighborhood()) : null;
+  const near = ids(node.connectedEdges());
+  const ends = ids(edge.connectedNodes());
+  const edgeId = edge.nonempty() ? edge.id() : undefined;
   const want = new ClassChanges(cy);
   cy.nodes().forEach((n) => {
+    const id = n.id();
     want.set(n, 'filtered', s.hiddenEntityTypes.has(n.data('type') as string));
-    want.set(n, 'faded', fadeNodes && hood !== null && !hood.has(n) && !ends.has(n));
-    want.set(n, 'near', !fadeNodes && hood !== null && hood.has(n));
-    want.set(n, 'end', ends.has(n));
+    want.set(n, 'faded', fadeNodes && hood !== null && !hood.has(id) && !ends.has(id));
+    want.set(n, 'near', markNodes && hood !== null && hood.has(id));
+    want.set(n, 'end', ends.has(id));
   });
   cy.edges().forEach((e) => {
-    const r = s.index.relationById.get(e.id());
+    const id = e.id();
+    const r = s.index.relationById.get(id);
     want.set(e, 'filtered', !r || !isRelationVisible(r, s.index, filters));
-    want.set(e, 'near', near.has(e));
-    want.set(e, 'faded', !dense && hood !== null && !hood.has(e) && !edge.same(e));
+    want.set(e, 'near', near.has(id));
+    want.set(e, 'faded', !dense && hood !== null && !hood.has(id) && edgeId !== id);
   });
   cy.batch(() => {
     cy.elements(':selected').difference(selected).unselect();
