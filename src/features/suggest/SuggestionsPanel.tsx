@@ -2,12 +2,13 @@
  * Suggestions for the open document: other mentions of its actors, new names found in the text,
  * and relations between actors that share a sentence. They stay in this list, apart from the text
  * and the graph, until the reader accepts them one by one or all of a kind; each acceptance is an
- * undoable edit. The engine (with its NLP model) is loaded only when asked for.
+ * undoable edit. The engine (with its NLP model) is loaded only when asked for, and runs in a worker.
  */
 import { useState } from 'react';
 import type { AriadneDocument } from '../../domain/model';
 import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
 import { useAppStore } from '../../store/store';
+import { suggestOffThread } from './suggestClient';
 
 interface Loaded {
   readonly docId: string;
@@ -15,13 +16,8 @@ interface Loaded {
   readonly relations: RelationSuggestion[];
 }
 
-async function loadEngine() {
-  const [{ suggestMentions }, { suggestRelations }, { applySuggestion }] = await Promise.all([
-    import('../../domain/suggest/mentions'),
-    import('../../domain/suggest/relations'),
-    import('../../domain/suggest/apply'),
-  ]);
-  return { suggestMentions, suggestRelations, applySuggestion };
+function loadApply() {
+  return import('../../domain/suggest/apply').then((m) => m.applySuggestion);
 }
 
 /** Applies what can be applied; a suggestion that no longer fits (overlap, gone) is skipped. */
@@ -50,12 +46,8 @@ export function SuggestionsPanel() {
     setBusy(true);
     setError(null);
     try {
-      const engine = await loadEngine();
       const doc = useAppStore.getState().index.doc;
-      const mentions = engine.suggestMentions(doc);
-      const relations = engine
-        .suggestRelations(doc, { mentions: [] })
-        .filter((r) => r.source.entityId && r.target.entityId && r.confidence >= 0.3);
+      const { mentions, relations } = await suggestOffThread(doc).result;
       setLoaded({ docId: doc.id, mentions, relations });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -66,7 +58,7 @@ export function SuggestionsPanel() {
 
   const accept = async (items: readonly Suggestion[], label: string) => {
     if (!current || items.length === 0) return;
-    const { applySuggestion } = await loadEngine();
+    const applySuggestion = await loadApply();
     const failure = useAppStore
       .getState()
       .edit(label, (doc) => applyAll(doc, items, applySuggestion));
