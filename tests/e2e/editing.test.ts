@@ -57,6 +57,31 @@ describe('annotating in a real browser', () => {
       .toContain('(edited)');
   });
 
+  it('draws an edit and its undo in place: no node of the graph moves', async () => {
+    await openApp(page(), baseUrl);
+    const where = () =>
+      page().evaluate(() =>
+        Object.fromEntries(
+          window.cy!.nodes().map((n) => [n.id(), `${n.position().x},${n.position().y}`]),
+        ),
+      );
+    const before = await where();
+    await page().getByRole('searchbox', { name: 'Search entities' }).fill('Hayat');
+    await page().keyboard.press('Enter');
+    const details = page().getByRole('complementary', { name: 'Entity details' });
+    await details.locator('details.entity-editor summary').click();
+    await details.getByRole('textbox', { name: 'Name' }).fill('HTS');
+    await details.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page().waitForFunction(() => window.cy!.$('node:selected').data('label') === 'HTS');
+    expect(await where()).toEqual(before);
+
+    await page().getByRole('button', { name: 'Undo' }).click();
+    await page().waitForFunction(
+      () => window.cy!.$('node:selected').data('label') === 'Hayat Tahrir al-Sham',
+    );
+    expect(await where()).toEqual(before);
+  });
+
   it('suggests annotations for a pasted article and accepts them into the graph', async () => {
     await openApp(page(), baseUrl);
     await page().getByRole('button', { name: 'Paste text' }).click();

@@ -34,6 +34,7 @@ import {
   layoutInputOf,
   nextFrame,
 } from './place';
+import { syncElements } from './sync';
 import { STRAIGHT_EDGES, applyView } from './view';
 import type { Scope } from './view';
 
@@ -67,6 +68,13 @@ export default function GraphView() {
     index.entityTypeCounts.every((t) => hiddenTypes.has(t.type.key));
   const [showAll, setShowAll] = useState(false);
   const scope = useRef<Scope>({ overview: null, revealed: new Set(), pinned: new Set() });
+  // The document whose graph is fully drawn, and how: its edits are drawn in place.
+  const drawn = useRef<{
+    docId: string;
+    text: string;
+    large: boolean;
+    showAll: boolean;
+  } | null>(null);
   const overviewSize = Math.min(OVERVIEW_LIMIT, index.doc.entities.length);
 
   // react-cytoscapejs calls this on every update: only capture the instance, never bind here.
@@ -120,9 +128,37 @@ export default function GraphView() {
     const finish = () => {
       cy.fit(undefined, 40);
       applyView(cy, useAppStore.getState(), false, scope.current);
+      drawn.current = { docId: index.doc.id, text: index.doc.text, large, showAll };
       setLaidOut(index);
     };
+    // An edit (or undo) of the document on screen: update the graph in place, nothing moves.
+    const update = () => {
+      const overview = large && !showAll ? overviewIds(index) : null;
+      const exists = (id: string) => index.entityById.has(id);
+      for (const id of pinned.current) if (!exists(id)) pinned.current.delete(id);
+      const revealed = new Set([...scope.current.revealed].filter(exists));
+      scope.current = { overview, revealed, pinned: pinned.current };
+      const only = overview ? new Set([...overview, ...revealed, ...pinned.current]) : undefined;
+      syncElements(cy, index, only);
+      applyView(cy, useAppStore.getState(), false, scope.current);
+      drawn.current = { docId: index.doc.id, text: index.doc.text, large, showAll };
+      setLaidOut(index);
+    };
+    // The built-in article's first edit makes a copy (a new id, the same text): the same graph.
+    // Most of the drawn nodes must still be there, or a fresh layout serves better.
+    const d = drawn.current;
+    const edited =
+      d !== null &&
+      (d.docId === index.doc.id || d.text === index.doc.text) &&
+      d.large === large &&
+      d.showAll === showAll &&
+      cy.nodes().filter((n) => index.entityById.has(n.id())).length * 2 >= cy.nodes().length;
     const build = async () => {
+      if (edited) {
+        update();
+        return;
+      }
+      drawn.current = null;
       pinned.current.clear();
       cy.resize();
       const overview = large && !showAll ? overviewIds(index) : null;
