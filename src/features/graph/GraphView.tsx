@@ -116,9 +116,9 @@ export default function GraphView() {
     };
   }, [cy]);
 
-  // A new document (or the switch between overview and everything) means new elements: draw them
-  // and lay them out afresh. Elements are managed here, not through react-cytoscapejs's diffing,
-  // because a large graph gains nodes as the reader explores.
+  // A new document (or the switch between overview and everything) is drawn and laid out afresh;
+  // an edit of the one on screen is drawn in place. Elements are managed here, not through
+  // react-cytoscapejs's diffing, because a large graph gains nodes as the reader explores.
   useEffect(() => {
     if (!cy) return;
     // Draw and lay out after the browser has painted the text, so a new document's text never
