@@ -73,6 +73,18 @@ export async function loadPersisted(store: UseStore): Promise<{
 }
 
 /**
+ * Runs `task` once the next frame has been painted: a task queued at once (setTimeout 0) usually
+ * runs before the browser paints what the current task changed. Without frames (tests), at once.
+ */
+function afterPaint(task: () => void): void {
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => setTimeout(task, 0));
+  } else {
+    setTimeout(task, 0);
+  }
+}
+
+/**
  * Mirrors the library to storage from now on. Only documents whose object changed are written.
  * Returns the unsubscribe function.
  */
@@ -94,12 +106,13 @@ export function startPersistence(
     if (s.documents !== prev.documents) {
       for (const [id, doc] of s.documents) {
         if (id === s.builtinId || prev.documents.get(id) === doc) continue;
-        // Storing clones the whole document; do it after the new document has painted.
-        // Skipped if the document changed or went away meanwhile: a later write covers it.
-        setTimeout(() => {
+        // Storing clones the whole document (~90 ms for 100,000 words); do it after the new
+        // document has painted. Skipped if the document changed or went away meanwhile: a later
+        // write covers it.
+        afterPaint(() => {
           if (failed || latest?.documents.get(id) !== doc) return;
           idbSet(DOC_PREFIX + id, doc, store).catch(fail);
-        }, 0);
+        });
       }
       for (const id of prev.documents.keys()) {
         if (!s.documents.has(id)) del(DOC_PREFIX + id, store).catch(fail);
