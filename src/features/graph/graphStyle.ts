@@ -54,13 +54,21 @@ export const graphStyle: StylesheetJsonBlock[] = [
   // they tell: dense graphs draw edges light and headless until they belong to the selection.
   // Their labels are not even laid out (an unseen label still costs Cytoscape a measurement and a
   // placement whenever the edge changes): only a hovered or selected edge has one.
+  // Haystack edges are Cytoscape's cheapest: no endpoint or control-point geometry, a plain line.
+  // They cannot carry arrowheads, so an edge of the selection turns straight to show its direction.
   {
     selector: 'edge.dense',
-    style: { opacity: 0.35, 'target-arrow-shape': 'none', label: '' },
+    style: {
+      opacity: 0.35,
+      'target-arrow-shape': 'none',
+      label: '',
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
+    },
   },
   {
     selector: 'edge.dense.near, edge.dense.hover, edge.dense:selected',
-    style: { opacity: 1, 'target-arrow-shape': 'triangle' },
+    style: { opacity: 1, 'target-arrow-shape': 'triangle', 'curve-style': 'straight' },
   },
   { selector: 'edge.dense.hover, edge.dense:selected', style: { label: 'data(label)' } },
   { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },
