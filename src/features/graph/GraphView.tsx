@@ -35,7 +35,7 @@ import {
   nextFrame,
 } from './place';
 import { syncElements } from './sync';
-import { STRAIGHT_EDGES, applyView } from './view';
+import { DENSE_EDGES, applyView } from './view';
 import type { Scope } from './view';
 
 cytoscape.use(svg);
@@ -166,8 +166,8 @@ export default function GraphView() {
       const elements = toElements(index, overview ?? undefined);
       const nodes = elements.filter((e) => e.group === 'nodes');
       const edges = elements.filter((e) => e.group === 'edges');
-      if (edges.length > STRAIGHT_EDGES) {
-        for (const e of edges) e.classes = `${String(e.classes ?? '')} straight dense`;
+      if (edges.length > DENSE_EDGES) {
+        for (const e of edges) e.classes = `${String(e.classes ?? '')} dense`;
       }
       if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
         cy.batch(() => {

@@ -49,7 +49,6 @@ export const graphStyle: StylesheetJsonBlock[] = [
       'text-opacity': 0,
     },
   },
-  { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
   // Hundreds of edges at full strength bury the nodes, and their arrowheads cost more to draw than
   // they tell: dense graphs draw edges light and headless until they belong to the selection.
   // Their labels are not even laid out (an unseen label still costs Cytoscape a measurement and a

@@ -7,7 +7,7 @@
 import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { DocumentIndex } from '../../domain/indexes';
 import { toElements } from './elements';
-import { STRAIGHT_EDGES } from './view';
+import { DENSE_EDGES } from './view';
 
 /** Classes that show the reader's state; `applyView` owns them, the document does not. */
 const VIEW_CLASSES = new Set(['filtered', 'faded', 'near', 'end', 'hover']);
@@ -57,10 +57,9 @@ export function syncElements(
   only?: ReadonlySet<string>,
 ): SyncResult {
   const wanted = toElements(index, only);
-  const dense = wanted.filter((e) => e.group === 'edges').length > STRAIGHT_EDGES;
+  const dense = wanted.filter((e) => e.group === 'edges').length > DENSE_EDGES;
   if (dense) {
-    for (const e of wanted)
-      if (e.group === 'edges') e.classes = `${String(e.classes ?? '')} straight dense`;
+    for (const e of wanted) if (e.group === 'edges') e.classes = `${String(e.classes ?? '')} dense`;
   }
   const byId = new Map(wanted.map((e) => [String(e.data.id), e]));
   const result: SyncResult = { added: 0, removed: 0, changed: 0 };

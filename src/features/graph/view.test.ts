@@ -6,7 +6,7 @@ import { buildIndex } from '../../domain/indexes';
 import type { AriadneDocument } from '../../domain/model';
 import { documentSchema } from '../../domain/schema';
 import { toElements } from './elements';
-import { FADE_LIMIT, STRAIGHT_EDGES, applyView, markDense } from './view';
+import { FADE_LIMIT, DENSE_EDGES, applyView, markDense } from './view';
 import type { Scope, ViewState } from './view';
 
 const builtin = buildIndex(documentSchema.parse(json));
@@ -138,13 +138,13 @@ describe('applyView', () => {
     expect(cy.$('.faded').length).toBe(0);
   });
 
-  it('draws a dense graph light and straight and shows the neighbourhood by its edges alone', () => {
+  it('draws a dense graph light and shows the neighbourhood by its edges alone', () => {
     const index = buildIndex(denseDocument(60, 4));
-    expect(index.doc.relations.length).toBeGreaterThan(STRAIGHT_EDGES);
+    expect(index.doc.relations.length).toBeGreaterThan(DENSE_EDGES);
     const state = stateFor(index, { selectedEntityId: 'e0' });
     const cy = graphOf(state);
     applyView(cy, state, false, everything);
-    expect(cy.edges().not('.dense.straight').length).toBe(0);
+    expect(cy.edges().not('.dense').length).toBe(0);
     expect(cy.elements('.faded').length).toBe(0);
     // Marking a node changes its bounds, and Cytoscape then recomputes all its edges.
     expect(cy.nodes('.near').length).toBe(0);
@@ -160,7 +160,7 @@ describe('applyView', () => {
     const state = stateFor(index, { selectedEntityId: 'e10' });
     const cy = graphOf(state);
     // Sparse: not dense, so its nodes can be marked.
-    cy.remove(cy.edges().slice(STRAIGHT_EDGES / 2));
+    cy.remove(cy.edges().slice(DENSE_EDGES / 2));
     applyView(cy, state, false, everything);
     expect(cy.nodes('.faded').length).toBe(0);
     expect(new Set(cy.nodes('.near').map((n) => n.id()))).toEqual(new Set(['e9', 'e10', 'e11']));

@@ -23,13 +23,13 @@ export type ViewState = Pick<
 >;
 
 /**
- * Above this many nodes (or in a dense graph) a selection marks its neighbourhood instead of fading
- * all the rest.
+ * Above this many nodes a sparse graph marks the selection's neighbourhood instead of fading all the
+ * rest (a dense one does neither: see `applyView`).
  */
 export const FADE_LIMIT = 400;
 
-/** Above this many edges a graph is dense: edges are drawn straight and light. */
-export const STRAIGHT_EDGES = 200;
+/** Above this many edges a graph is dense: edges are drawn as light, plain lines (see graphStyle). */
+export const DENSE_EDGES = 200;
 
 /**
  * A large document's graph holds only its overview plus the current selection's neighbourhood;
@@ -84,10 +84,9 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): void {
   const anchorWasDrawn = drawn(anchorId);
   const added = toElements(s.index, missing, drawn);
   if (added.length === 0) return;
-  if (cy.edges().length > STRAIGHT_EDGES) {
+  if (cy.edges().length > DENSE_EDGES) {
     // Born dense, so that `markDense` has nothing to restyle after them.
-    for (const el of added)
-      if (el.group === 'edges') el.classes = `${el.classes ?? ''} straight dense`;
+    for (const el of added) if (el.group === 'edges') el.classes = `${el.classes ?? ''} dense`;
   }
   for (const id of missing) revealed.add(id);
   cy.batch(() => {
@@ -148,16 +147,16 @@ class ClassChanges {
 }
 
 /**
- * Past `STRAIGHT_EDGES` edges a graph is dense: straight edges (far cheaper to route than curved
- * ones), drawn light. Returns whether it is.
+ * Past `DENSE_EDGES` edges a graph is dense: its edges are drawn as light, plain lines (far cheaper
+ * than curved ones). Returns whether it is.
  */
 export function markDense(cy: Core): boolean {
   const edges = cy.edges();
-  if (edges.length <= STRAIGHT_EDGES) return false;
+  if (edges.length <= DENSE_EDGES) return false;
   // Edges added by revealing a neighbourhood come last; most calls find nothing to mark.
   if (!edges.last().hasClass('dense') || !edges.first().hasClass('dense')) {
     // A filter function, not the selector `:not(.dense)`: no selector to parse and match per click.
-    edges.filter((e) => !e.hasClass('dense')).addClass('straight dense');
+    edges.filter((e) => !e.hasClass('dense')).addClass('dense');
   }
   return true;
 }
