@@ -14,6 +14,7 @@ import type { AppState } from '../../store/store';
 import { deleteRelation, editRelation } from '../../domain/edits';
 import { CertaintySelect } from '../edit/CertaintySelect';
 import { EntityEditor } from '../edit/EntityEditor';
+import { LazyDetails } from '../edit/LazyDetails';
 import { TypeSwatch } from '../filters/TypeSwatch';
 
 const selectPanel = (s: AppState) => ({
@@ -103,18 +104,12 @@ function RelationEditor({
   relation: Relation;
   label: string;
 }) {
-  // Drawn only while open: an actor's panel lists many relations, and selecting must stay quick.
-  const [open, setOpen] = useState(false);
   const edit = (what: string, patch: Parameters<typeof editRelation>[2]) =>
     useAppStore.getState().edit(`${what}: ${label}`, (d) => editRelation(d, relation.id, patch));
+  // Built only while open: an actor's panel lists many relations, and selecting must stay quick.
   return (
-    <details
-      className="relation-editor"
-      open={open}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-    >
-      <summary>Edit</summary>
-      {open && (
+    <LazyDetails className="relation-editor" summary="Edit">
+      {() => (
         <div className="editor-row">
           <label>
             Relation type
@@ -141,7 +136,7 @@ function RelationEditor({
           </button>
         </div>
       )}
-    </details>
+    </LazyDetails>
   );
 }
 

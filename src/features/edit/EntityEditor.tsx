@@ -17,17 +17,16 @@ import type { EditError } from '../../domain/edits';
 import type { Entity } from '../../domain/model';
 import { useAppStore } from '../../store/store';
 import { ActorSelect, useOtherActors } from './ActorSelect';
+import { LazyDetails } from './LazyDetails';
 import { RelationComposer } from './RelationComposer';
 
 export function EntityEditor({ entity }: { entity: Entity }) {
-  // The forms hold pickers over every actor: build them only while the reader has them open, so
-  // selecting an actor in a document of thousands stays instant.
-  const [open, setOpen] = useState(false);
+  // The forms hold pickers over every actor: built only while open, so that selecting an actor in a
+  // document of thousands stays instant.
   return (
-    <details className="entity-editor" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Edit this actor</summary>
-      {open && <EditorForms entity={entity} />}
-    </details>
+    <LazyDetails className="entity-editor" summary="Edit this actor">
+      {() => <EditorForms entity={entity} />}
+    </LazyDetails>
   );
 }
 

@@ -35,7 +35,7 @@ import {
   nextFrame,
 } from './place';
 import { syncElements } from './sync';
-import { DENSE_EDGES, applyView } from './view';
+import { DENSE_EDGES, applyView, bornDense } from './view';
 import type { Scope } from './view';
 
 cytoscape.use(svg);
@@ -125,24 +125,25 @@ export default function GraphView() {
     // waits for its graph.
     let cancelled = false;
     let cancelLayout = () => {};
-    const finish = () => {
-      cy.fit(undefined, 40);
+    const shown = { docId: index.doc.id, text: index.doc.text, large, showAll };
+    const done = () => {
       applyView(cy, useAppStore.getState(), false, scope.current);
-      drawn.current = { docId: index.doc.id, text: index.doc.text, large, showAll };
+      drawn.current = shown;
       setLaidOut(index);
     };
+    const finish = () => {
+      cy.fit(undefined, 40);
+      done();
+    };
     // An edit (or undo) of the document on screen: update the graph in place, nothing moves.
-    const update = () => {
-      const overview = large && !showAll ? overviewIds(index) : null;
+    const update = (overview: Set<string> | null) => {
       const exists = (id: string) => index.entityById.has(id);
       for (const id of pinned.current) if (!exists(id)) pinned.current.delete(id);
       const revealed = new Set([...scope.current.revealed].filter(exists));
       scope.current = { overview, revealed, pinned: pinned.current };
       const only = overview ? new Set([...overview, ...revealed, ...pinned.current]) : undefined;
       syncElements(cy, index, only);
-      applyView(cy, useAppStore.getState(), false, scope.current);
-      drawn.current = { docId: index.doc.id, text: index.doc.text, large, showAll };
-      setLaidOut(index);
+      done();
     };
     // The built-in article's first edit makes a copy (a new id, the same text): the same graph.
     // Most of the drawn nodes must still be there, or a fresh layout serves better.
@@ -154,21 +155,19 @@ export default function GraphView() {
       d.showAll === showAll &&
       cy.nodes().filter((n) => index.entityById.has(n.id())).length * 2 >= cy.nodes().length;
     const build = async () => {
+      const overview = large && !showAll ? overviewIds(index) : null;
       if (edited) {
-        update();
+        update(overview);
         return;
       }
       drawn.current = null;
       pinned.current.clear();
       cy.resize();
-      const overview = large && !showAll ? overviewIds(index) : null;
       scope.current = { overview, revealed: new Set(), pinned: pinned.current };
       const elements = toElements(index, overview ?? undefined);
       const nodes = elements.filter((e) => e.group === 'nodes');
       const edges = elements.filter((e) => e.group === 'edges');
-      if (edges.length > DENSE_EDGES) {
-        for (const e of edges) e.classes = `${String(e.classes ?? '')} dense`;
-      }
+      if (edges.length > DENSE_EDGES) bornDense(edges);
       if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
         cy.batch(() => {
           cy.elements().remove();

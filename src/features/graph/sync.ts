@@ -7,10 +7,7 @@
 import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 import type { DocumentIndex } from '../../domain/indexes';
 import { toElements } from './elements';
-import { DENSE_EDGES } from './view';
-
-/** Classes that show the reader's state; `applyView` owns them, the document does not. */
-const VIEW_CLASSES = new Set(['filtered', 'faded', 'near', 'end', 'hover']);
+import { DENSE_EDGES, VIEW_CLASSES, bornDense } from './view';
 
 function classList(def: ElementDefinition): string[] {
   const c = def.classes;
@@ -57,10 +54,7 @@ export function syncElements(
   only?: ReadonlySet<string>,
 ): SyncResult {
   const wanted = toElements(index, only);
-  const dense = wanted.filter((e) => e.group === 'edges').length > DENSE_EDGES;
-  if (dense) {
-    for (const e of wanted) if (e.group === 'edges') e.classes = `${String(e.classes ?? '')} dense`;
-  }
+  if (wanted.filter((e) => e.group === 'edges').length > DENSE_EDGES) bornDense(wanted);
   const byId = new Map(wanted.map((e) => [String(e.data.id), e]));
   const result: SyncResult = { added: 0, removed: 0, changed: 0 };
   cy.batch(() => {
@@ -85,11 +79,9 @@ export function syncElements(
       }
       const data = def.data as Record<string, unknown>;
       const own = classList(def);
-      const kept = ele.classes().filter((c) => VIEW_CLASSES.has(c));
-      const current = ele
-        .classes()
-        .filter((c) => !VIEW_CLASSES.has(c))
-        .sort();
+      const classes = ele.classes();
+      const kept = classes.filter((c) => VIEW_CLASSES.has(c));
+      const current = classes.filter((c) => !VIEW_CLASSES.has(c)).sort();
       const dataChanged = !sameData(ele, data);
       const classesChanged = own.join(' ') !== current.join(' ');
       if (dataChanged) ele.data(data);

@@ -7,6 +7,7 @@ import type {
   Collection,
   Core,
   EdgeCollection,
+  ElementDefinition,
   NodeCollection,
   SingularElementArgument,
 } from 'cytoscape';
@@ -30,6 +31,20 @@ export const FADE_LIMIT = 400;
 
 /** Above this many edges a graph is dense: edges are drawn as light, plain lines (see graphStyle). */
 export const DENSE_EDGES = 200;
+
+/** Classes that show the reader's state (set here, and `hover` by GraphView), not the document's. */
+export const VIEW_CLASSES: ReadonlySet<string> = new Set([
+  'filtered',
+  'faded',
+  'near',
+  'end',
+  'hover',
+]);
+
+/** Marks the edges among these definitions dense before they are added: none is restyled after. */
+export function bornDense(elements: readonly ElementDefinition[]): void {
+  for (const e of elements) if (e.group === 'edges') e.classes = `${String(e.classes ?? '')} dense`;
+}
 
 /**
  * A large document's graph holds only its overview plus the current selection's neighbourhood;
@@ -84,10 +99,7 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): void {
   const anchorWasDrawn = drawn(anchorId);
   const added = toElements(s.index, missing, drawn);
   if (added.length === 0) return;
-  if (cy.edges().length > DENSE_EDGES) {
-    // Born dense, so that `markDense` has nothing to restyle after them.
-    for (const el of added) if (el.group === 'edges') el.classes = `${el.classes ?? ''} dense`;
-  }
+  if (cy.edges().length > DENSE_EDGES) bornDense(added);
   for (const id of missing) revealed.add(id);
   cy.batch(() => {
     cy.add(added);
