@@ -72,12 +72,19 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       .locator('main')
       .evaluate((m) => (m.scrollTop = m.scrollHeight * 0.6));
     const drawn = new Set(await drawnNodeIds(page()));
-    // A mention of an actor the overview does not show.
-    const mentions = page().locator('article .mention');
-    await mentions.first().waitFor();
-    const candidates = await mentions.evaluateAll((els) =>
-      els.map((e) => ({ id: e.getAttribute('data-mention')!, entity: e.dataset.entity! })),
-    );
+    // A mention of an actor the overview does not show, among those on screen: the blocks rendered
+    // before the scroll (the top of the text) are about to be replaced.
+    const onScreen = await page().waitForFunction(() => {
+      const view = document.querySelector('main')!.getBoundingClientRect();
+      const shown = [...document.querySelectorAll<HTMLElement>('article .mention')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= view.top && r.bottom <= view.bottom;
+      });
+      return shown.length > 0
+        ? shown.map((e) => ({ id: e.dataset.mention!, entity: e.dataset.entity! }))
+        : null;
+    });
+    const candidates = (await onScreen.jsonValue())!;
     const target = candidates.find((c) => !drawn.has(c.entity)) ?? candidates[0]!;
     expect(drawn.has(target.entity)).toBe(false);
     await page().locator(`[data-mention="${target.id}"]`).first().click();
