@@ -114,6 +114,32 @@ describe('splitSentences: abbreviations and initials', () => {
     ]);
   });
 
+  it('lets a Roman numeral end a sentence when a new one follows, and keeps initials', () => {
+    expect(quoted('It began after World War I. The treaty followed.')).toEqual([
+      'It began after World War I.',
+      'The treaty followed.',
+    ]);
+    expect(quoted('Written by J. A. Smith and H. G. Wells. It sold.')).toEqual([
+      'Written by J. A. Smith and H. G. Wells.',
+      'It sold.',
+    ]);
+  });
+
+  it('lets "et al." and "Ed." end a sentence when a new one follows, and not otherwise', () => {
+    expect(quoted('Jones et al. found it. The Army agreed.')).toEqual([
+      'Jones et al. found it.',
+      'The Army agreed.',
+    ]);
+    expect(quoted('So wrote Jones et al. The Army agreed.')).toEqual([
+      'So wrote Jones et al.',
+      'The Army agreed.',
+    ]);
+    expect(quoted('The essays, Smith, Ed. In print since 1990.')).toEqual([
+      'The essays, Smith, Ed.',
+      'In print since 1990.',
+    ]);
+  });
+
   it('keeps "Syria’s U.N. envoy" together', () => {
     expect(quoted('Syria’s U.N. envoy spoke. It ended.')).toEqual([
       'Syria’s U.N. envoy spoke.',

@@ -76,7 +76,11 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // "Inc." or "etc." may well end a sentence; only merge when what follows does not start a new one.
+// So may "et al." and "Ed." at the end of a citation.
 const SOMETIMES_FINAL = new Set([
+  'al',
+  'ed',
+  'eds',
   'etc',
   'inc',
   'ltd',
@@ -103,19 +107,23 @@ function segmenter(locale: string): Intl.Segmenter {
   return s;
 }
 
-function endsWithAbbreviation(piece: string): { abbr: string } | undefined {
+function endsWithAbbreviation(
+  piece: string,
+): { abbr: string; sometimesFinal: boolean } | undefined {
   const m = /(?:^|[\s(“"'‘])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)\.\s*$/.exec(piece);
   if (!m || m[1] === undefined) return undefined;
   const word = m[1].toLowerCase().replace(/\.$/, '');
-  if (ABBREVIATIONS.has(word)) return { abbr: word };
-  // A single capital letter is an initial ("J. Smith").
-  if (/^[A-Z]$/.test(m[1])) return { abbr: word };
+  if (ABBREVIATIONS.has(word)) return { abbr: word, sometimesFinal: SOMETIMES_FINAL.has(word) };
+  // A single capital letter is an initial ("J. Smith"), or a numeral that may end a sentence
+  // ("after World War I. The treaty").
+  if (/^[A-Z]$/.test(m[1])) return { abbr: word, sometimesFinal: true };
   return undefined;
 }
 
 function startsLikeNewSentence(next: string): boolean {
-  // After "U.S." a following "The" or a quote opens a new sentence; a name usually does not.
-  return /^[“"‘'(]?(The|A|An|In|On|At|But|And|It|He|She|They|We|I|This|That|These|Those)\b/.test(
+  // After "U.S." a following "The" or a quote opens a new sentence; a name usually does not. The
+  // word must be a whole word: "A. Smith" is an initial.
+  return /^[“"‘'(]?(The|A|An|In|On|At|But|And|It|He|She|They|We|I|This|That|These|Those)(?=[\s,])/.test(
     next,
   );
 }
@@ -134,7 +142,7 @@ function splitLine(line: string, offset: number, locale: string, out: Span[]): v
       const next = line.slice(p.start, p.end);
       if (
         hit &&
-        !(SOMETIMES_FINAL.has(hit.abbr) && startsLikeNewSentence(next)) &&
+        !(hit.sometimesFinal && startsLikeNewSentence(next)) &&
         !(BEFORE_NUMERAL.has(hit.abbr) && !/^\d/.test(next))
       ) {
         merged[merged.length - 1] = { start: prev.start, end: p.end };
