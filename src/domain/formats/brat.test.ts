@@ -9,6 +9,7 @@ import { validateDocument } from '../validate';
 import { BRAT_TYPE_ATTRIBUTE, exportBrat, importBrat } from './brat';
 import type { BratInput, ImportProblem } from './brat';
 import { annotationShape } from './brat-test-helpers';
+import builtinJson from '../builtin/hts-terror-list.json';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -685,6 +686,40 @@ describe('importBrat: mapping', () => {
     ]);
   });
 
+  it('keeps two * groups apart when they share a type and a text, such as a pronoun', () => {
+    const text = 'HTS and its allies. ISIS and its rivals, and its end.';
+    const at = (word: string, nth = 1) => {
+      let start = -1;
+      for (let i = 0; i < nth; i++) start = text.indexOf(word, start + 1);
+      return `${start} ${start + word.length}\t${word}`;
+    };
+    const lines = [
+      `T1\tOrg ${at('HTS')}`,
+      `T2\tOrg ${at('its', 1)}`,
+      `T3\tOrg ${at('ISIS')}`,
+      `T4\tOrg ${at('its', 2)}`,
+      `T5\tOrg ${at('its', 3)}`,
+    ];
+    const groupsOf = (ann: string) => {
+      const { document: doc, problems } = importBrat({ name: 'p', text, ann });
+      expect(problems).toEqual([]);
+      return doc.entities.map((e) =>
+        doc.mentions.filter((m) => m.entityId === e.id).map((m) => m.id),
+      );
+    };
+    // Two groups: each keeps its own "its"; the loose one is an entity of its own.
+    expect(groupsOf([...lines, '*\tEquiv T1 T2', '*\tEquiv T3 T4'].join('\n'))).toEqual([
+      ['T1', 'T2'],
+      ['T3', 'T4'],
+      ['T5'],
+    ]);
+    // One group takes the loose mentions of its texts in, as without * lines.
+    expect(groupsOf([...lines, '*\tEquiv T1 T2'].join('\n'))).toEqual([
+      ['T1', 'T2', 'T4', 'T5'],
+      ['T3'],
+    ]);
+  });
+
   it('merges across types on * lines and keeps each mention’s own type', () => {
     const text = 'Mary said she would come. Mary came.';
     const ann = [
@@ -975,6 +1010,67 @@ describe('exportBrat', () => {
     );
     expect(back.document.entityTypes.find((t) => t.key === 'Place')?.label).toBe('City or place');
     expect(back.document.relationTypes.find((t) => t.key === 'met')?.symmetric).toBe(true);
+  });
+
+  it('keeps actors that share a pronoun apart through export and import', () => {
+    const text = 'HTS and its allies. ISIS and its rivals. Bob met Bob.';
+    const span = (word: string, nth = 1) => {
+      let start = -1;
+      for (let i = 0; i < nth; i++) start = text.indexOf(word, start + 1);
+      return { spans: [{ start, end: start + word.length }], text: word };
+    };
+    const doc: AriadneDocument = {
+      ...base,
+      text,
+      entities: [
+        { id: 'hts', name: 'HTS', type: 'Org', aliases: [] },
+        { id: 'isis', name: 'ISIS', type: 'Org', aliases: [] },
+        { id: 'bob', name: 'Bob', type: 'Person', aliases: [] },
+        { id: 'bob2', name: 'Bob', type: 'Person', aliases: [] },
+      ],
+      mentions: [
+        { id: 'm1', entityId: 'hts', ...span('HTS') },
+        { id: 'm2', entityId: 'hts', ...span('its', 1) },
+        { id: 'm3', entityId: 'isis', ...span('ISIS') },
+        { id: 'm4', entityId: 'isis', ...span('its', 2) },
+        { id: 'm5', entityId: 'bob', ...span('Bob', 1) },
+        { id: 'm6', entityId: 'bob2', ...span('Bob', 2) },
+      ],
+      relations: [],
+    };
+    const out = exportBrat(doc);
+    // Two one-mention actors named alike cannot be told apart in brat; the pronoun's owners can.
+    expect(out.problems.map((p) => p.message)).toEqual([
+      'entities bob (Bob) and bob2 (Bob) share a type and a mention text; brat cannot keep them apart, so importing this export merges them',
+    ]);
+    const back = importBrat({ name: 'p', text: out.txt, ann: out.ann });
+    expect(back.problems).toEqual([]);
+    const groups = back.document.entities.map((e) =>
+      back.document.mentions.filter((m) => m.entityId === e.id).map((m) => m.text),
+    );
+    expect(groups).toEqual([
+      ['HTS', 'its'],
+      ['ISIS', 'its'],
+      ['Bob', 'Bob'],
+    ]);
+  });
+
+  it('keeps every actor of the built-in article through export and import', () => {
+    const doc = documentSchema.parse(builtinJson);
+    const out = exportBrat(doc);
+    expect(out.problems.map((p) => p.message).filter((m) => m.includes('merges'))).toEqual([]);
+    const back = importBrat({ name: 'b', text: out.txt, ann: out.ann }).document;
+    const groups = (d: AriadneDocument) =>
+      d.entities
+        .map((e) =>
+          d.mentions
+            .filter((m) => m.entityId === e.id)
+            .map((m) => m.spans.map((x) => `${x.start}-${x.end}`).join(';'))
+            .sort()
+            .join(' '),
+        )
+        .sort();
+    expect(groups(back)).toEqual(groups(doc));
   });
 
   it('reuses ids that already look like brat ids', () => {

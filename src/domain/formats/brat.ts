@@ -17,7 +17,9 @@
  *   warning; any other such line is an error.
  * - Entities. `T` annotations of the same type whose text is the same after trimming and collapsing
  *   white space are one entity (case matters: "Apple" and "apple" stay apart); `*` lines (Equiv,
- *   Alias, Coreference …) merge entities further (union-find), across types too. The entity id is
+ *   Alias, Coreference …) merge entities further (union-find), across types too. A type and text
+ *   found in two `*` groups does not merge them (the file keeps them apart: the pronoun "its" of
+ *   two organisations); its mentions outside any `*` line then form their own entity. The entity id is
  *   `e-` and the smallest `T` id of the group (ids must be unique across entities, mentions and
  *   relations, and mentions keep their `T` ids); its name is its most frequent mention text (then the longest,
  *   then the first); the other texts are aliases. Its type is the most frequent type among the
@@ -677,16 +679,11 @@ export function importBrat(input: BratInput): BratImport {
     });
   }
 
-  // Actor mentions: group by type and text, then by * lines.
+  // Actor mentions: the * lines' groups first, then by type and text. A type and text shared by
+  // two * groups (the pronoun "its" of two organisations) does not merge them: the file says they
+  // are apart.
   const uf = new UnionFind();
-  const byKey = new Map<string, string>();
   const actorTs = [...tbs.values()].filter((t) => !triggerOwner.has(t.id));
-  for (const t of actorTs) {
-    const key = `${t.type}\u0000${normalise(t.text)}`;
-    const first = byKey.get(key);
-    if (first === undefined) byKey.set(key, t.id);
-    else uf.union(first, t.id);
-  }
   for (const eq of equivs) {
     const usable: string[] = [];
     for (const member of eq.members) {
@@ -707,6 +704,25 @@ export function importBrat(input: BratInput): BratImport {
       }
     }
     for (const member of usable.slice(1)) uf.union(usable[0] ?? member, member);
+  }
+
+  const inEquiv = new Set(
+    equivs.flatMap((eq) => eq.members.filter((m) => tbs.has(m) && !triggerOwner.has(m))),
+  );
+  const byKey = new Map<string, TextBoundLine[]>();
+  for (const t of actorTs) {
+    const key = `${t.type}\u0000${normalise(t.text)}`;
+    const same = byKey.get(key);
+    if (same) same.push(t);
+    else byKey.set(key, [t]);
+  }
+  for (const same of byKey.values()) {
+    const roots = new Set(same.filter((t) => inEquiv.has(t.id)).map((t) => uf.find(t.id)));
+    const loose = same.filter((t) => !inEquiv.has(t.id)).map((t) => t.id);
+    // One * group takes the loose mentions in; several keep apart, and the loose ones stay together.
+    const anchor = roots.size === 1 ? [...roots][0] : loose[0];
+    for (const id of roots.size > 1 ? loose : same.map((t) => t.id))
+      if (anchor !== undefined) uf.union(anchor, id);
   }
 
   const groups = new Map<string, TextBoundLine[]>();
@@ -1315,27 +1331,47 @@ export function exportBrat(doc: AriadneDocument): BratExport {
     .sort((a, b) => idOrder(a.id, b.id));
   for (const { l, id } of rOrder) ann.push(`${id}\t${l.type} Arg1:${l.arg1} Arg2:${l.arg2}`);
 
-  // Equiv lines for actors whose mentions would not regroup by type and text alone.
-  const claimedKeys = new Map<string, Entity>();
+  // Equiv lines for actors whose mentions would not regroup by type and text alone, and for those
+  // that share a type and a mention text with another actor: importing keeps * groups apart.
+  const keysOf = new Map<string, Set<string>>();
+  const holders = new Map<string, Entity[]>();
+  for (const e of doc.entities) {
+    if (eid.has(e.id)) continue;
+    const keys = new Set(
+      (byEntity.get(e.id) ?? []).map(
+        (o) => `${o.type}\u0000${normalise(spansText(doc.text, o.mention.spans))}`,
+      ),
+    );
+    keysOf.set(e.id, keys);
+    for (const k of keys) holders.set(k, [...(holders.get(k) ?? []), e]);
+  }
+  const anchored = (e: Entity): boolean => {
+    const keys = keysOf.get(e.id) ?? new Set<string>();
+    return (
+      (byEntity.get(e.id)?.length ?? 0) > 1 &&
+      (keys.size > 1 || [...keys].some((k) => (holders.get(k)?.length ?? 0) > 1))
+    );
+  };
+  for (const sharing of holders.values()) {
+    if (sharing.length < 2) continue;
+    // What importing does with them (see the import's grouping).
+    const apart = sharing.filter(anchored);
+    const loose = sharing.filter((e) => !anchored(e));
+    const merged =
+      apart.length > 1 ? (loose.length > 1 ? loose : []) : loose.length > 0 ? sharing : [];
+    if (merged.length < 2) continue;
+    const names = merged.map((e) => `${e.id} (${e.name})`);
+    warn(
+      `entities ${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''} share a type and a ` +
+        'mention text; brat cannot keep them apart, so importing this export merges them',
+    );
+  }
   let wroteEquiv = false;
   for (const e of doc.entities) {
     if (eid.has(e.id)) continue;
-    const list = byEntity.get(e.id) ?? [];
-    const keys = new Set(
-      list.map((o) => `${o.type}\u0000${normalise(spansText(doc.text, o.mention.spans))}`),
-    );
-    for (const k of keys) {
-      const other = claimedKeys.get(k);
-      if (other && other.id !== e.id) {
-        warn(
-          `entities ${other.id} (${other.name}) and ${e.id} (${e.name}) share a type and a mention text; ` +
-            'brat cannot keep them apart, so importing this export merges them',
-        );
-      } else claimedKeys.set(k, e);
-    }
-    if (keys.size > 1) {
-      const ids = [...list].sort((a, b) => idOrder(a.tid, b.tid)).map((o) => o.tid);
-      ann.push(`*\tEquiv ${ids.join(' ')}`);
+    if (anchored(e)) {
+      const ids = [...(byEntity.get(e.id) ?? [])].sort((a, b) => idOrder(a.tid, b.tid));
+      ann.push(`*\tEquiv ${ids.map((o) => o.tid).join(' ')}`);
       wroteEquiv = true;
     }
     if (e.description !== undefined)
