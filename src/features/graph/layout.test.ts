@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IN_PLACE_LAYOUT_LIMIT,
-  REFINED_LAYOUT_LIMIT,
-  computeLayout,
-  estimateLabel,
-  warmUpInput,
-} from './layout';
+import { computeLayout, estimateLabel } from './layout';
 import type { LayoutInput } from './layout';
 
 /** A ring of `n` nodes, each also linked to the node `n / 2` ahead. */
@@ -88,18 +82,5 @@ describe('computeLayout', () => {
     const input = ring(65);
     input.edges.push({ id: 'stray', source: 'n1', target: 'elsewhere' });
     expect(Object.keys(computeLayout(input))).toHaveLength(65);
-  });
-});
-
-describe('warmUpInput', () => {
-  it('is a graph the worker can lay out, on the same path as an overview', () => {
-    const input = warmUpInput();
-    expect(input.nodes.length).toBeGreaterThan(IN_PLACE_LAYOUT_LIMIT);
-    expect(input.nodes.length).toBeLessThanOrEqual(REFINED_LAYOUT_LIMIT);
-    const ids = new Set(input.nodes.map((n) => n.id));
-    expect(input.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
-    const positions = computeLayout(input);
-    expect(Object.keys(positions)).toHaveLength(input.nodes.length);
-    expect(Object.values(positions).every((p) => Number.isFinite(p.x + p.y))).toBe(true);
   });
 });

@@ -94,27 +94,6 @@ export function computeLayout(input: LayoutInput): Record<string, Point> {
   return positions;
 }
 
-/**
- * A made-up graph the size of a large document's overview: laying it out once, when the worker
- * starts, compiles fcose's hot loops before a real document waits for them (a first layout of the
- * overview takes about 1.6× as long as later ones).
- */
-export function warmUpInput(n = 80): LayoutInput {
-  const nodes = Array.from({ length: n }, (_, i) => ({
-    id: `w${i}`,
-    size: 26 + (i % 7) * 6,
-    label: `Actor ${i}`,
-  }));
-  const edges = nodes.flatMap((_, i) =>
-    [1, 7, 19].map((step) => ({
-      id: `w${i}-${step}`,
-      source: `w${i}`,
-      target: `w${(i + step) % n}`,
-    })),
-  );
-  return { nodes, edges, fixed: [] };
-}
-
 /** Room each node gets when a spectral draft is spread out: about two node widths a side. */
 const ROOM_PER_NODE = 90;
 

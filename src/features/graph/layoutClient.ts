@@ -1,7 +1,6 @@
 /**
  * Runs `computeLayout` in a worker. One worker is kept ready (started when the graph first
- * mounts, and warmed up by laying out a made-up graph), so a layout does not wait for the worker's
- * script to load and compile. A layout that
+ * mounts), so a layout does not wait for the worker's script to load and compile. A layout that
  * is cancelled while it runs takes its worker with it; the next request starts a fresh one. Where
  * workers are missing the layout runs in place.
  */
