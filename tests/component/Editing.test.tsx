@@ -242,3 +242,47 @@ describe('editing in a document of hundreds of actors', () => {
     expect(list()).toHaveLength(30);
   });
 });
+
+describe('suggestions', () => {
+  it('lists each new actor once, with every mention it would get, and accepts it whole', async () => {
+    const { importPlainText } = await import('../../src/domain/formats/plain-text');
+    const doc = importPlainText(
+      'lisbon.txt',
+      'Ministers meet in Lisbon\n' +
+        'LISBON (Reuters) – Portugal and Spain signed a water treaty on Monday, ' +
+        'Prime Minister Ana Costa said. Costa met President Luis Ortega in Lisbon. ' +
+        'Ortega praised Portugal for the deal.',
+    );
+    useAppStore.getState().addDocuments([doc], { open: true });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByText('Suggestions'));
+    await user.click(screen.getByRole('button', { name: 'Suggest annotations' }));
+    const actors = await screen.findByRole('region', { name: 'New actors' }, { timeout: 20_000 });
+    const rows = within(actors)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('.suggestion-text')?.textContent);
+    // One row per actor: "LISBON" and both "Lisbon" are Lisbon, "Costa" is Ana Costa.
+    expect(rows.filter((r) => r?.startsWith('Lisbon '))).toHaveLength(1);
+    expect(rows.filter((r) => r?.startsWith('Ana Costa '))).toHaveLength(1);
+    expect(rows.some((r) => r?.startsWith('Costa '))).toBe(false);
+    expect(within(actors).getByRole('heading')).toHaveTextContent(`New actors (${rows.length})`);
+    const lisbon = within(actors).getByRole('button', { name: /^Accept Lisbon as / });
+    expect(lisbon.closest('li')).toHaveTextContent('3 mentions: “Lisbon” ×2, “LISBON”');
+
+    await user.click(lisbon);
+    // Accepting loads the engine's apply step first.
+    await vi.waitFor(() =>
+      expect(useAppStore.getState().index.doc.entities.map((e) => e.name)).toContain('Lisbon'),
+    );
+    const s = useAppStore.getState().index;
+    const added = s.doc.entities.filter((e) => e.name === 'Lisbon');
+    expect(added).toHaveLength(1);
+    expect(s.mentionsByEntity.get(added[0]!.id)).toHaveLength(3);
+    expect(
+      within(actors)
+        .getAllByRole('listitem')
+        .some((li) => li.textContent?.startsWith('Lisbon ')),
+    ).toBe(false);
+  }, 30_000);
+});

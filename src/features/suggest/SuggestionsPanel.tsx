@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { AriadneDocument } from '../../domain/model';
 import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
+import { GUESS_LABELS } from '../../domain/suggest/type-map';
 import { useAppStore } from '../../store/store';
 import { suggestOffThread } from './suggestClient';
 
@@ -33,6 +34,36 @@ function applyAll(
       return d;
     }
   }, doc);
+}
+
+/** A new actor the engine found: every suggested mention it would have, in the text's order. */
+export interface NewActor {
+  readonly name: string;
+  readonly type: string;
+  readonly items: readonly MentionSuggestion[];
+}
+
+/**
+ * Groups suggestions of new actors by the actor they would make (accepting them one by one adds
+ * every mention to the same actor: "LISBON" and "Lisbon", "Costa" and "Ana Costa").
+ */
+export function newActors(suggestions: readonly MentionSuggestion[]): NewActor[] {
+  const byKey = new Map<string, { name: string; type: string; items: MentionSuggestion[] }>();
+  for (const s of suggestions) {
+    if (s.kind !== 'entity') continue;
+    const key = `${s.type}\u0000${s.name}`;
+    const actor = byKey.get(key);
+    if (actor) actor.items.push(s);
+    else byKey.set(key, { name: s.name, type: s.type, items: [s] });
+  }
+  return [...byKey.values()];
+}
+
+/** How an actor's suggested mentions read: "“LISBON”, “Lisbon” ×2". */
+function textsOf(items: readonly MentionSuggestion[]): string {
+  const counts = new Map<string, number>();
+  for (const s of items) counts.set(s.text, (counts.get(s.text) ?? 0) + 1);
+  return [...counts].map(([t, n]) => (n > 1 ? `“${t}” ×${n}` : `“${t}”`)).join(', ');
 }
 
 export function SuggestionsPanel() {
@@ -84,9 +115,12 @@ export function SuggestionsPanel() {
     });
   };
 
-  const typeLabel = (key: string) => index.entityTypes.get(key)?.label ?? key;
+  // A guess no declared type fits is declared on acceptance, under our label for it.
+  const typeLabel = (key: string) =>
+    index.entityTypes.get(key)?.label ?? (GUESS_LABELS as Record<string, string>)[key] ?? key;
   const others = current?.mentions.filter((s) => s.kind === 'mention') ?? [];
   const names = current?.mentions.filter((s) => s.kind === 'entity') ?? [];
+  const actors = newActors(names);
 
   const group = (
     title: string,
@@ -153,13 +187,67 @@ export function SuggestionsPanel() {
           <p role="status" className="muted">
             {others.length + names.length + current.relations.length === 0
               ? 'Nothing more to suggest.'
-              : `${others.length + names.length} mentions and ${current.relations.length} relations suggested; none is in the graph until accepted.`}
+              : `${others.length + names.length} mentions (${actors.length} new actors) and ${current.relations.length} relations suggested; none is in the graph until accepted.`}
           </p>
           {group('Other mentions of known actors', others, (s) =>
             s.kind === 'relation' ? s.text : `“${s.text}” → ${s.name}`,
           )}
-          {group('New actors', names, (s) =>
-            s.kind === 'relation' ? s.text : `“${s.text}” as ${typeLabel(s.type)}`,
+          {actors.length > 0 && (
+            <section className="suggestion-group" aria-label="New actors">
+              <h3>
+                New actors <span className="count">({actors.length})</span>
+              </h3>
+              <div className="suggestion-bulk">
+                <button
+                  type="button"
+                  onClick={() =>
+                    void accept(
+                      names,
+                      `Accept ${actors.length} new actors (${names.length} mentions)`,
+                    )
+                  }
+                >
+                  Accept all
+                </button>
+                <button type="button" onClick={() => reject(names)}>
+                  Reject all
+                </button>
+              </div>
+              <ul>
+                {actors.slice(0, 100).map((a) => {
+                  const describe = `${a.name} as ${typeLabel(a.type)}`;
+                  const texts = textsOf(a.items);
+                  return (
+                    <li key={a.items[0]?.id ?? describe} className="suggestion">
+                      <span className="suggestion-text">{describe}</span>
+                      <span className="muted suggestion-reason">
+                        {a.items.length === 1 && a.items[0]?.text === a.name
+                          ? ''
+                          : `${a.items.length === 1 ? '1 mention' : `${a.items.length} mentions`}: ${texts} · `}
+                        {a.items[0]?.reason}
+                      </span>
+                      <span className="suggestion-actions">
+                        <button
+                          type="button"
+                          aria-label={`Accept ${describe}`}
+                          onClick={() => void accept(a.items, `Accept ${describe}`)}
+                        >
+                          ✓
+                        </button>
+                        <button
+                          type="button"
+                          aria-label={`Reject ${describe}`}
+                          onClick={() => reject(a.items)}
+                        >
+                          ✕
+                        </button>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+              {actors.length > 100 && <p className="muted">…and {actors.length - 100} more.</p>}
+            </section>
           )}
           {group('Relations', current.relations, (s) =>
             s.kind === 'relation' ? `${s.source.name} ${s.label} ${s.target.name}` : s.text,
