@@ -68,10 +68,31 @@ async function main() {
     await ready();
     await page.screenshot({ path: `${out}narrow.png`, fullPage: true });
 
-    // A long generated document: the overview graph, then one actor's neighbourhood in it. Last,
-    // because the library keeps it as the open document for later page loads.
+    // A pasted article and what the suggestion engine finds in it.
     await page.setViewportSize({ width: 1440, height: 900 });
     await ready();
+    await page.getByRole('button', { name: 'Paste text' }).click();
+    await page
+      .getByLabel('Text to paste')
+      .fill(
+        'Ministers meet in Lisbon\n' +
+          'LISBON (Reuters) – Portugal and Spain signed a water treaty on Monday, ' +
+          'Prime Minister Ana Costa said. Costa met President Luis Ortega in Lisbon. ' +
+          'Ortega praised Portugal for the deal.',
+      );
+    await page.getByRole('button', { name: 'Add to library' }).click();
+    const suggestions = page.locator('details.suggestions');
+    await suggestions.locator('summary').click();
+    await suggestions.getByRole('button', { name: 'Suggest annotations' }).click();
+    await suggestions.getByRole('region', { name: 'New actors' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}suggestions.png` });
+
+    // A long generated document: the overview graph, then one actor's neighbourhood in it. Last,
+    // because the library keeps it as the open document for later page loads. The pasted article,
+    // open now, has no actors yet: its graph is empty.
+    await page.goto(server.url);
+    await page.getByRole('article').first().waitFor();
     const dir = mkdtempSync(join(tmpdir(), 'ariadne-shots-'));
     const file = join(dir, 'generated-report.json');
     writeFileSync(file, JSON.stringify(generateDocument({ words: 100_000, entities: 5_000 })));
