@@ -1343,7 +1343,11 @@ export function exportBrat(doc: AriadneDocument): BratExport {
       ),
     );
     keysOf.set(e.id, keys);
-    for (const k of keys) holders.set(k, [...(holders.get(k) ?? []), e]);
+    for (const k of keys) {
+      const list = holders.get(k);
+      if (list) list.push(e);
+      else holders.set(k, [e]);
+    }
   }
   const anchored = (e: Entity): boolean => {
     const keys = keysOf.get(e.id) ?? new Set<string>();
