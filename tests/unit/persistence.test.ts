@@ -1,14 +1,21 @@
 import 'fake-indexeddb/auto';
-import { clear, createStore, set as idbSet } from 'idb-keyval';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { clear, createStore, keys, set as idbSet } from 'idb-keyval';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import builtin from '../../src/domain/builtin/hts-terror-list.json';
 import { importPlainText } from '../../src/domain/formats/plain-text';
+import { renameEntity } from '../../src/domain/edits';
 import type { AriadneDocument } from '../../src/domain/model';
+import { documentSchema } from '../../src/domain/schema';
 import { loadPersisted, openStorage, startPersistence } from '../../src/store/persistence';
 import { useAppStore } from '../../src/store/store';
 
 const doc = (name: string, text: string): AriadneDocument =>
   importPlainText(`${name}.txt`, `${name}\n${text}`);
+
+// Each test's persistence stops with it, or later tests would count its writes too.
+const running: (() => void)[] = [];
+const stopLater = (stop: () => void) => running.push(stop);
+afterEach(() => running.splice(0).forEach((stop) => stop()));
 
 beforeEach(async () => {
   useAppStore.setState(useAppStore.getInitialState(), true);
@@ -24,7 +31,7 @@ describe('the library in IndexedDB', () => {
   it('saves added documents and the open one, and loads them back', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
-    startPersistence(storage.store, useAppStore.subscribe, () => {});
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
     const s = useAppStore.getState();
     s.addDocuments([builtin as AriadneDocument], { builtin: true });
     s.addDocuments([doc('One', 'First text.'), doc('Two', 'Second text.')], { open: true });
@@ -38,7 +45,7 @@ describe('the library in IndexedDB', () => {
   it('keeps renames and removals, and brings a removed document back on undo', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
-    startPersistence(storage.store, useAppStore.subscribe, () => {});
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
     const s = useAppStore.getState();
     s.addDocuments([doc('One', 'First text.'), doc('Two', 'Second text.')]);
     const [one, two] = useAppStore.getState().order;
@@ -68,6 +75,47 @@ describe('the library in IndexedDB', () => {
     expect(again.problems).toHaveLength(1);
   });
 
+  it('writes only the parts of a document that an edit changed, and loads it back whole', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const written = () => put.mock.calls.map((c) => String(c[1])).sort();
+    useAppStore.getState().addDocuments([builtin as AriadneDocument], { open: true });
+    await settle();
+    const id = useAppStore.getState().openDocumentId!;
+    const parts = ['entities', 'mentions', 'relations'].map((p) => `part:${id}:${p}`);
+    expect(written()).toEqual(expect.arrayContaining([`doc:${id}`, ...parts]));
+    // Storage answers a few ticks later: let the first writes land before counting.
+    await settle();
+    put.mockClear();
+    useAppStore.getState().edit('Rename', (d) => renameEntity(d, 'e-hts', 'HTS'));
+    await settle();
+    // A rename changes the actors only: the mentions and relations stay as stored.
+    expect(written()).toEqual([`doc:${id}`, `part:${id}:entities`]);
+    put.mockRestore();
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.docs).toEqual([documentSchema.parse(useAppStore.getState().documents.get(id))]);
+    expect(loaded.docs[0]!.entities.find((e) => e.id === 'e-hts')?.name).toBe('HTS');
+    useAppStore.getState().removeDocument(id);
+    await settle();
+    expect((await keys(storage.store)).filter((k) => String(k).includes(id))).toEqual([]);
+  });
+
+  it('reports a document whose stored parts are missing, and loads the others', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    await idbSet('doc:good', doc('Good', 'Fine text.'), storage.store);
+    const half = doc('Half', 'Half the parts.');
+    await idbSet('doc:half', { ...half, mentions: undefined, storedInParts: true }, storage.store);
+    await idbSet('part:half:entities', half.entities, storage.store);
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.docs.map((d) => d.title)).toEqual(['Good']);
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.problems[0]).toMatchObject({ file: 'saved document half', severity: 'error' });
+  });
+
   it('goes on in memory and says why when saving fails (storage full)', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
@@ -76,7 +124,7 @@ describe('the library in IndexedDB', () => {
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw full;
     });
-    startPersistence(storage.store, useAppStore.subscribe, failure);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, failure));
     useAppStore.getState().addDocuments([doc('Big', 'Too much text.')], { open: true });
     await settle();
     spy.mockRestore();
