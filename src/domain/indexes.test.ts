@@ -304,6 +304,35 @@ describe('buildIndex on a handmade document', () => {
   });
 });
 
+describe('buildIndex from an earlier version', () => {
+  const renamed: AriadneDocument = {
+    ...DOC,
+    entities: DOC.entities.map((e, i) => (i === 0 ? { ...e, name: `${e.name} (renamed)` } : e)),
+  };
+  const fewerMentions: AriadneDocument = { ...DOC, mentions: DOC.mentions.slice(1) };
+  const fewerRelations: AriadneDocument = { ...DOC, relations: DOC.relations.slice(1) };
+  const otherText: AriadneDocument = { ...DOC, text: `${DOC.text} More.` };
+
+  it('gives the same index as building afresh, whatever the edit changed', () => {
+    for (const next of [renamed, fewerMentions, fewerRelations, otherText]) {
+      expect(buildIndex(next, index)).toEqual(buildIndex(next));
+    }
+  });
+
+  it('reuses what depends only on the parts the edit left as they were', () => {
+    const after = buildIndex(renamed, index);
+    expect(after.entityById.get(DOC.entities[0]!.id)?.name).toMatch(/renamed/);
+    expect(after.sentences).toBe(index.sentences);
+    expect(after.mentionsByEntity).toBe(index.mentionsByEntity);
+    expect(after.piecesBySentence).toBe(index.piecesBySentence);
+    expect(after.relationsByEntity).toBe(index.relationsByEntity);
+    const edited = buildIndex(fewerMentions, index);
+    expect(edited.mentionsByEntity).not.toBe(index.mentionsByEntity);
+    expect(edited.relationsByEntity).toBe(index.relationsByEntity);
+    expect(buildIndex(otherText, index).blocks).not.toBe(index.blocks);
+  });
+});
+
 describe('buildIndex on edge cases', () => {
   const empty: AriadneDocument = {
     format: 'ariadne/1',

@@ -145,7 +145,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
     extra: Partial<AppState> = {},
   ) => {
     const s = get();
-    const index = indexFor(doc);
+    const index = indexFor(doc, s.index);
     set({
       documents: new Map(s.documents).set(id, doc),
       history: new Map(s.history).set(id, stacks),

@@ -9,10 +9,11 @@ import type { AriadneDocument } from '../domain/model';
 
 const built = new WeakMap<AriadneDocument, DocumentIndex>();
 
-export function indexFor(doc: AriadneDocument): DocumentIndex {
+/** `previous`, an index of an earlier version, lends what the change left alone (see buildIndex). */
+export function indexFor(doc: AriadneDocument, previous?: DocumentIndex): DocumentIndex {
   let index = built.get(doc);
   if (!index) {
-    index = buildIndex(doc);
+    index = buildIndex(doc, previous);
     built.set(doc, index);
   }
   return index;
