@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { generateDocument } from '../bench/generate';
 import { ensureChromium, launchChromium } from '../tests/e2e/chromium';
 import { buildAndServe } from '../tests/e2e/server';
+import { PASTED_ARTICLE } from '../tests/fixtures/pasted-article';
 
 const out = new URL('../docs/', import.meta.url).pathname;
 
@@ -72,14 +73,7 @@ async function main() {
     await page.setViewportSize({ width: 1440, height: 900 });
     await ready();
     await page.getByRole('button', { name: 'Paste text' }).click();
-    await page
-      .getByLabel('Text to paste')
-      .fill(
-        'Ministers meet in Lisbon\n' +
-          'LISBON (Reuters) – Portugal and Spain signed a water treaty on Monday, ' +
-          'Prime Minister Ana Costa said. Costa met President Luis Ortega in Lisbon. ' +
-          'Ortega praised Portugal for the deal.',
-      );
+    await page.getByLabel('Text to paste').fill(PASTED_ARTICLE);
     await page.getByRole('button', { name: 'Add to library' }).click();
     const suggestions = page.locator('details.suggestions');
     await suggestions.locator('summary').click();

@@ -6,6 +6,7 @@ import { loadBuiltinDocument } from '../../src/app/builtin';
 import type { AriadneDocument } from '../../src/domain/model';
 import { documentSchema } from '../../src/domain/schema';
 import { useAppStore } from '../../src/store/store';
+import { PASTED_ARTICLE } from '../fixtures/pasted-article';
 
 vi.mock('../../src/features/graph/GraphView', () => ({
   default: () => <section aria-label="Network graph" />,
@@ -246,13 +247,7 @@ describe('editing in a document of hundreds of actors', () => {
 describe('suggestions', () => {
   it('lists each new actor once, with every mention it would get, and accepts it whole', async () => {
     const { importPlainText } = await import('../../src/domain/formats/plain-text');
-    const doc = importPlainText(
-      'lisbon.txt',
-      'Ministers meet in Lisbon\n' +
-        'LISBON (Reuters) – Portugal and Spain signed a water treaty on Monday, ' +
-        'Prime Minister Ana Costa said. Costa met President Luis Ortega in Lisbon. ' +
-        'Ortega praised Portugal for the deal.',
-    );
+    const doc = importPlainText('lisbon.txt', PASTED_ARTICLE);
     useAppStore.getState().addDocuments([doc], { open: true });
     const user = userEvent.setup();
     render(<App />);

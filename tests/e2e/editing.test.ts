@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exportBrat, openApp, openFiles, setupBrowser } from './helpers';
+import { PASTED_ARTICLE } from '../fixtures/pasted-article';
 
 const { page, baseUrl } = setupBrowser();
 
@@ -85,14 +86,7 @@ describe('annotating in a real browser', () => {
   it('suggests annotations for a pasted article and accepts them into the graph', async () => {
     await openApp(page(), baseUrl);
     await page().getByRole('button', { name: 'Paste text' }).click();
-    await page()
-      .getByLabel('Text to paste')
-      .fill(
-        'Ministers meet in Lisbon\n' +
-          'LISBON (Reuters) – Portugal and Spain signed a water treaty on Monday, ' +
-          'Prime Minister Ana Costa said. Costa met President Luis Ortega in Lisbon. ' +
-          'Ortega praised Portugal for the deal.',
-      );
+    await page().getByLabel('Text to paste').fill(PASTED_ARTICLE);
     await page().getByRole('button', { name: 'Add to library' }).click();
     await page()
       .getByRole('article', { name: /Ministers meet in Lisbon/ })
