@@ -19,8 +19,7 @@ import type { AriadneDocument, Entity, Mention, Relation, Span, TypeDef } from '
 import { quote, spansText } from '../model';
 import { defaultEntityTypes, slugify } from '../formats/plain-text';
 import { SpanSet, normaliseName } from './text';
-import { GUESS_LABELS } from './type-map';
-import { GUESS_KEYS } from './types';
+import { guessedTypeLabel, isGuessKey } from './type-map';
 import type { GuessKey, MentionSuggestion, RelationEnd, Suggestion } from './types';
 
 function usedIds(doc: AriadneDocument): Set<string> {
@@ -48,17 +47,11 @@ function validSpan(text: string, s: Span): boolean {
   );
 }
 
-function isGuessKey(k: string): k is GuessKey {
-  return (GUESS_KEYS as readonly string[]).includes(k);
-}
-
 /** The document with `type` declared (unchanged when it already is). */
 function withEntityType(doc: AriadneDocument, type: string, guess?: GuessKey): AriadneDocument {
   if (doc.entityTypes.some((t) => t.key === type)) return doc;
   const fromDefaults = defaultEntityTypes().find((t) => t.key === type);
-  const label =
-    fromDefaults?.label ??
-    (isGuessKey(type) ? GUESS_LABELS[type] : guess ? GUESS_LABELS[guess] : type);
+  const label = fromDefaults?.label ?? guessedTypeLabel(type, guess);
   const def: TypeDef = fromDefaults ?? { key: type, label };
   return { ...doc, entityTypes: [...doc.entityTypes, def] };
 }

@@ -80,6 +80,15 @@ export const GUESS_LABELS: Readonly<Record<GuessKey, string>> = {
   money: 'Money',
 };
 
+export function isGuessKey(k: string): k is GuessKey {
+  return (GUESS_KEYS as readonly string[]).includes(k);
+}
+
+/** The label an undeclared type `type` is declared under (`guess`: the engine's guess for it). */
+export function guessedTypeLabel(type: string, guess?: GuessKey): string {
+  return isGuessKey(type) ? GUESS_LABELS[type] : guess ? GUESS_LABELS[guess] : type;
+}
+
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 export type TypeMapping = Readonly<Record<GuessKey, string | undefined>>;

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { AriadneDocument } from '../../domain/model';
 import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
-import { GUESS_LABELS } from '../../domain/suggest/type-map';
+import { guessedTypeLabel } from '../../domain/suggest/type-map';
 import { useAppStore } from '../../store/store';
 import { suggestOffThread } from './suggestClient';
 
@@ -36,8 +36,15 @@ function applyAll(
   }, doc);
 }
 
+/** One line of a group: what accepting it adds, why, and the suggestions it stands for. */
+interface Row {
+  readonly text: string;
+  readonly note: string;
+  readonly items: readonly Suggestion[];
+}
+
 /** A new actor the engine found: every suggested mention it would have, in the text's order. */
-export interface NewActor {
+interface NewActor {
   readonly name: string;
   readonly type: string;
   readonly items: readonly MentionSuggestion[];
@@ -47,7 +54,7 @@ export interface NewActor {
  * Groups suggestions of new actors by the actor they would make (accepting them one by one adds
  * every mention to the same actor: "LISBON" and "Lisbon", "Costa" and "Ana Costa").
  */
-export function newActors(suggestions: readonly MentionSuggestion[]): NewActor[] {
+function newActors(suggestions: readonly MentionSuggestion[]): NewActor[] {
   const byKey = new Map<string, { name: string; type: string; items: MentionSuggestion[] }>();
   for (const s of suggestions) {
     if (s.kind !== 'entity') continue;
@@ -115,51 +122,52 @@ export function SuggestionsPanel() {
     });
   };
 
-  // A guess no declared type fits is declared on acceptance, under our label for it.
-  const typeLabel = (key: string) =>
-    index.entityTypes.get(key)?.label ?? (GUESS_LABELS as Record<string, string>)[key] ?? key;
+  // A guess no declared type fits is declared on acceptance, under the label `apply` gives it.
+  const typeLabel = (s: MentionSuggestion) =>
+    index.entityTypes.get(s.type)?.label ?? guessedTypeLabel(s.type, s.guess);
   const others = current?.mentions.filter((s) => s.kind === 'mention') ?? [];
   const names = current?.mentions.filter((s) => s.kind === 'entity') ?? [];
   const actors = newActors(names);
 
-  const group = (
-    title: string,
-    items: readonly Suggestion[],
-    describe: (s: Suggestion) => string,
-  ) =>
-    items.length > 0 && (
+  const one = (s: Suggestion, text: string): Row => ({ text, note: s.reason, items: [s] });
+
+  const group = (title: string, rows: readonly Row[]) => {
+    if (rows.length === 0) return null;
+    const all = rows.flatMap((r) => r.items);
+    const what = all.length === rows.length ? '' : ` (${all.length} mentions)`;
+    return (
       <section className="suggestion-group" aria-label={title}>
         <h3>
-          {title} <span className="count">({items.length})</span>
+          {title} <span className="count">({rows.length})</span>
         </h3>
         <div className="suggestion-bulk">
           <button
             type="button"
-            onClick={() => void accept(items, `Accept ${items.length} ${title.toLowerCase()}`)}
+            onClick={() => void accept(all, `Accept ${rows.length} ${title.toLowerCase()}${what}`)}
           >
             Accept all
           </button>
-          <button type="button" onClick={() => reject(items)}>
+          <button type="button" onClick={() => reject(all)}>
             Reject all
           </button>
         </div>
         <ul>
-          {items.slice(0, 100).map((s) => (
-            <li key={s.id} className="suggestion">
-              <span className="suggestion-text">{describe(s)}</span>
-              <span className="muted suggestion-reason">{s.reason}</span>
+          {rows.slice(0, 100).map((r) => (
+            <li key={r.items[0]?.id ?? r.text} className="suggestion">
+              <span className="suggestion-text">{r.text}</span>
+              <span className="muted suggestion-reason">{r.note}</span>
               <span className="suggestion-actions">
                 <button
                   type="button"
-                  aria-label={`Accept ${describe(s)}`}
-                  onClick={() => void accept([s], `Accept ${describe(s)}`)}
+                  aria-label={`Accept ${r.text}`}
+                  onClick={() => void accept(r.items, `Accept ${r.text}`)}
                 >
                   ✓
                 </button>
                 <button
                   type="button"
-                  aria-label={`Reject ${describe(s)}`}
-                  onClick={() => reject([s])}
+                  aria-label={`Reject ${r.text}`}
+                  onClick={() => reject(r.items)}
                 >
                   ✕
                 </button>
@@ -167,9 +175,10 @@ export function SuggestionsPanel() {
             </li>
           ))}
         </ul>
-        {items.length > 100 && <p className="muted">…and {items.length - 100} more.</p>}
+        {rows.length > 100 && <p className="muted">…and {rows.length - 100} more.</p>}
       </section>
     );
+  };
 
   return (
     <details className="suggestions">
@@ -189,68 +198,26 @@ export function SuggestionsPanel() {
               ? 'Nothing more to suggest.'
               : `${others.length + names.length} mentions (${actors.length} new actors) and ${current.relations.length} relations suggested; none is in the graph until accepted.`}
           </p>
-          {group('Other mentions of known actors', others, (s) =>
-            s.kind === 'relation' ? s.text : `“${s.text}” → ${s.name}`,
+          {group(
+            'Other mentions of known actors',
+            others.map((s) => one(s, `“${s.text}” → ${s.name}`)),
           )}
-          {actors.length > 0 && (
-            <section className="suggestion-group" aria-label="New actors">
-              <h3>
-                New actors <span className="count">({actors.length})</span>
-              </h3>
-              <div className="suggestion-bulk">
-                <button
-                  type="button"
-                  onClick={() =>
-                    void accept(
-                      names,
-                      `Accept ${actors.length} new actors (${names.length} mentions)`,
-                    )
-                  }
-                >
-                  Accept all
-                </button>
-                <button type="button" onClick={() => reject(names)}>
-                  Reject all
-                </button>
-              </div>
-              <ul>
-                {actors.slice(0, 100).map((a) => {
-                  const describe = `${a.name} as ${typeLabel(a.type)}`;
-                  const texts = textsOf(a.items);
-                  return (
-                    <li key={a.items[0]?.id ?? describe} className="suggestion">
-                      <span className="suggestion-text">{describe}</span>
-                      <span className="muted suggestion-reason">
-                        {a.items.length === 1 && a.items[0]?.text === a.name
-                          ? ''
-                          : `${a.items.length === 1 ? '1 mention' : `${a.items.length} mentions`}: ${texts} · `}
-                        {a.items[0]?.reason}
-                      </span>
-                      <span className="suggestion-actions">
-                        <button
-                          type="button"
-                          aria-label={`Accept ${describe}`}
-                          onClick={() => void accept(a.items, `Accept ${describe}`)}
-                        >
-                          ✓
-                        </button>
-                        <button
-                          type="button"
-                          aria-label={`Reject ${describe}`}
-                          onClick={() => reject(a.items)}
-                        >
-                          ✕
-                        </button>
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-              {actors.length > 100 && <p className="muted">…and {actors.length - 100} more.</p>}
-            </section>
+          {group(
+            'New actors',
+            actors.map((a) => {
+              const first = a.items[0];
+              const plain = a.items.length === 1 && first?.text === a.name;
+              const count = a.items.length === 1 ? '1 mention' : `${a.items.length} mentions`;
+              return {
+                text: `${a.name} as ${first ? typeLabel(first) : a.type}`,
+                note: `${plain ? '' : `${count}: ${textsOf(a.items)} · `}${first?.reason ?? ''}`,
+                items: a.items,
+              };
+            }),
           )}
-          {group('Relations', current.relations, (s) =>
-            s.kind === 'relation' ? `${s.source.name} ${s.label} ${s.target.name}` : s.text,
+          {group(
+            'Relations',
+            current.relations.map((s) => one(s, `${s.source.name} ${s.label} ${s.target.name}`)),
           )}
         </>
       )}
