@@ -337,6 +337,18 @@ describe('importAriadneJson: drops bad records and keeps every good one', () => 
     ]);
     expect(r.document).toEqual(builtin);
   });
+
+  it('takes no field for known because objects have it built in', () => {
+    const doc = raw();
+    // Plain assignments would not type-check: every object has these two.
+    Object.assign(doc, { toString: 'x' });
+    Object.assign(list(doc, 'mentions')[0] as object, { constructor: 'y' });
+    const r = importAriadneJson('X.json', text(doc));
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'ignored fields this version does not know: mentions[0].constructor, toString',
+    ]);
+    expect(r.document).toEqual(builtin);
+  });
 });
 
 describe('repairDocument', () => {

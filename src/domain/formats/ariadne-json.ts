@@ -353,21 +353,32 @@ let outputSchema: unknown;
 function unknownFields(value: unknown): PathKey[][] {
   outputSchema ??= z.toJSONSchema(documentSchema);
   const found: PathKey[][] = [];
-  const walk = (v: unknown, schema: unknown, path: PathKey[]) => {
+  // One path, grown and shrunk as the walk goes: a copy is made only for a field found.
+  const path: PathKey[] = [];
+  const walk = (v: unknown, schema: unknown) => {
     if (found.length > MAX_LISTED || !isRecord(schema)) return;
     if (isRecord(v) && isRecord(schema.properties)) {
       const props = schema.properties;
-      for (const [k, child] of Object.entries(v)) {
-        if (k in props) walk(child, props[k], [...path, k]);
-        else if (path.length === 0 && k === '$schema')
+      for (const k in v) {
+        if (!Object.hasOwn(v, k)) continue;
+        if (Object.hasOwn(props, k)) {
+          path.push(k);
+          walk(v[k], props[k]);
+          path.pop();
+        } else if (path.length === 0 && k === '$schema')
           continue; // for editors; see docs/format.md
         else found.push([...path, k]);
       }
     } else if (Array.isArray(v) && isRecord(schema.items)) {
-      v.forEach((item, i) => walk(item, schema.items, [...path, i]));
+      const items = schema.items;
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i], items);
+        path.pop();
+      }
     }
   };
-  walk(value, outputSchema, []);
+  walk(value, outputSchema);
   return found;
 }
 
@@ -437,7 +448,8 @@ export function repairDocument(
   const relationTypes = dedupeTypes('relationTypes', doc.relationTypes);
 
   // Ids are unique across entities, mentions and relations; the first record keeps its id.
-  const owner = new Map<string, string>();
+  // The owner's path is formatted only for a clash: tens of thousands of records have none.
+  const owner = new Map<string, { array: RecordArray; index: number }>();
   function unique<T extends { readonly id: string }>(array: RecordArray, list: readonly T[]) {
     const out: { record: T; index: number }[] = [];
     list.forEach((record, index) => {
@@ -447,11 +459,11 @@ export function repairDocument(
           'error',
           array,
           index,
-          `${name(array, index, record.id)}: the id is already used by ${first}; dropped`,
+          `${name(array, index, record.id)}: the id is already used by ${place(first.array, first.index).path}; dropped`,
         );
         return;
       }
-      owner.set(record.id, place(array, index).path);
+      owner.set(record.id, { array, index });
       out.push({ record, index });
     });
     return out;
