@@ -33,6 +33,7 @@ import {
   layoutInPlace,
   layoutInputOf,
   nextFrame,
+  stretchToFrame,
 } from './place';
 import { syncElements } from './sync';
 import { DENSE_EDGES, applyView, bornDense } from './view';
@@ -184,7 +185,7 @@ export default function GraphView() {
       cancelLayout = job.cancel;
       let positions: Record<string, Point>;
       try {
-        positions = await job.result;
+        positions = stretchToFrame(await job.result, cy.width(), cy.height());
       } catch {
         if (cancelled) return;
         // Without the worker the layout still has to happen: in place, as for small graphs.
@@ -273,7 +274,10 @@ export default function GraphView() {
         shown.edges().map(asDefinition),
         fixedNodes(cy, pinned.current),
       );
-      const positions = await layoutOffThread(input).result;
+      const laidOut = await layoutOffThread(input).result;
+      // Dragged nodes stay exactly where they are: only a free layout is stretched.
+      const positions =
+        input.fixed.length === 0 ? stretchToFrame(laidOut, cy.width(), cy.height()) : laidOut;
       cy.batch(() => {
         for (const [id, position] of Object.entries(positions)) cy.$id(id).position(position);
       });

@@ -63,6 +63,40 @@ export function chunked<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** The most a layout is stretched along one axis to fill its frame (see `stretchToFrame`). */
+export const MAX_STRETCH = 1.6;
+
+/**
+ * Stretches a layout along one axis towards the frame's proportions: a force layout comes out
+ * round, and a round hairball in a wide pane leaves its sides empty while labels, which run
+ * sideways, crowd in the middle. Distances only grow, so nothing comes to overlap. Returns new
+ * positions; `width` and `height` are the frame's.
+ */
+export function stretchToFrame(
+  positions: Readonly<Record<string, Point>>,
+  width: number,
+  height: number,
+): Record<string, Point> {
+  const points = Object.values(positions);
+  if (points.length < 3 || width <= 0 || height <= 0) return { ...positions };
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x1, x2] = [Math.min(...xs), Math.max(...xs)];
+  const [y1, y2] = [Math.min(...ys), Math.max(...ys)];
+  const w = x2 - x1;
+  const h = y2 - y1;
+  if (w <= 0 || h <= 0) return { ...positions };
+  const ratio = width / height / (w / h);
+  const sx = ratio > 1 ? Math.min(ratio, MAX_STRETCH) : 1;
+  const sy = ratio < 1 ? Math.min(1 / ratio, MAX_STRETCH) : 1;
+  const cx = (x1 + x2) / 2;
+  const cy = (y1 + y2) / 2;
+  const out: Record<string, Point> = {};
+  for (const [id, p] of Object.entries(positions))
+    out[id] = { x: cx + (p.x - cx) * sx, y: cy + (p.y - cy) * sy };
+  return out;
+}
+
 /** Sets the viewport to show nodes at these positions, as `fit` would once they are drawn. */
 export function frameViewport(
   cy: Core,
