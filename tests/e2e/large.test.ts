@@ -101,6 +101,32 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       (r) => r.source === target.entity || r.target === target.entity,
     ).length;
     expect(neighbours).toBeGreaterThanOrEqual(Math.min(1, related));
+    // The selection and the neighbours it brought are drawn in view, clear of the overview.
+    const placed = await page().evaluate(
+      (before) => {
+        const cy = window.cy!;
+        const box = cy
+          .nodes()
+          .filter((n) => before.includes(n.id()))
+          .boundingBox({ includeLabels: false });
+        return cy
+          .nodes()
+          .map((n) => n)
+          .filter((n) => !before.includes(n.id()))
+          .map((n) => {
+            const p = n.renderedPosition();
+            const m = n.position();
+            return {
+              inView: p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height(),
+              inOverview: m.x > box.x1 && m.x < box.x2 && m.y > box.y1 && m.y < box.y2,
+            };
+          });
+      },
+      [...drawn],
+    );
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.filter((p) => !p.inView)).toEqual([]);
+    expect(placed.filter((p) => p.inOverview)).toEqual([]);
 
     // The next mention is found and scrolled to, wherever it is.
     await page().keyboard.press(']');

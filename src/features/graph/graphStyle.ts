@@ -1,6 +1,9 @@
 /** Cytoscape's style sheet for the network: type colour and shape from node data. */
 import type { StylesheetJsonBlock } from 'cytoscape';
 
+/** The widest a node's label gets before it wraps (placement leaves room for it). */
+export const LABEL_WIDTH = 110;
+
 export const graphStyle: StylesheetJsonBlock[] = [
   {
     selector: 'node',
@@ -16,7 +19,7 @@ export const graphStyle: StylesheetJsonBlock[] = [
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
-      'text-max-width': '110px',
+      'text-max-width': `${LABEL_WIDTH}px`,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '2px',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STRETCH, stretchToFrame } from './place';
+import { FAN_ROW, FAN_SPACING, MAX_STRETCH, placeReveal, stretchToFrame } from './place';
 
 const square = {
   a: { x: 0, y: 0 },
@@ -41,5 +41,41 @@ describe('stretchToFrame', () => {
       b: { x: 9, y: 9 },
     });
     expect(stretchToFrame(square, 0, 0)).toEqual(square);
+  });
+});
+
+describe('placeReveal', () => {
+  const box = { x1: 0, y1: 0, x2: 400, y2: 300 };
+  const outside = (p: { x: number; y: number }) =>
+    p.x < box.x1 || p.x > box.x2 || p.y < box.y1 || p.y > box.y2;
+  const closest = (ps: { x: number; y: number }[]) => {
+    let min = Infinity;
+    for (const [i, a] of ps.entries())
+      for (const b of ps.slice(i + 1)) min = Math.min(min, Math.hypot(a.x - b.x, a.y - b.y));
+    return min;
+  };
+
+  it('draws a new selection just outside the overview, on its neighbours’ side', () => {
+    const { anchor, fresh } = placeReveal(box, undefined, { x: 380, y: 150 }, 12);
+    expect(anchor.x).toBeGreaterThan(box.x2);
+    expect(anchor.y).toBeCloseTo(150);
+    expect(fresh).toHaveLength(12);
+    expect(fresh.every(outside)).toBe(true);
+    expect(fresh.every((p) => p.x > anchor.x - 1)).toBe(true);
+    expect(closest(fresh)).toBeGreaterThan(Math.min(FAN_SPACING, FAN_ROW) * 0.95);
+  });
+
+  it('fans the neighbours of a selection inside the overview out beyond its nearest side', () => {
+    const { anchor, fresh } = placeReveal(box, { x: 200, y: 40 }, undefined, 40);
+    expect(anchor).toEqual({ x: 200, y: 40 });
+    expect(fresh).toHaveLength(40);
+    expect(fresh.every((p) => p.y < box.y1)).toBe(true);
+    expect(closest(fresh)).toBeGreaterThan(Math.min(FAN_SPACING, FAN_ROW) * 0.95);
+  });
+
+  it('opens sideways from the very centre, and places nothing when nothing is new', () => {
+    const { fresh } = placeReveal(box, { x: 200, y: 150 }, undefined, 3);
+    expect(fresh.every((p) => p.x > box.x2)).toBe(true);
+    expect(placeReveal(box, { x: 10, y: 10 }, undefined, 0).fresh).toEqual([]);
   });
 });

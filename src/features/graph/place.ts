@@ -4,6 +4,7 @@
  * Imperative helpers over a Cytoscape core, used by `GraphView`.
  */
 import type { Collection, Core, ElementDefinition } from 'cytoscape';
+import { LABEL_WIDTH } from './graphStyle';
 import { SEPARATE_LIMIT, layoutOptions } from './layout';
 import type { FixedNode, LayoutInput, Point } from './layout';
 import { separate } from './separate';
@@ -97,6 +98,75 @@ export function stretchToFrame(
   return out;
 }
 
+export interface Rect {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Room a revealed node takes on its arc (a node and its label, which is wider than the node). */
+export const FAN_SPACING = 100;
+/** Distance between a fan's centre and its first arc, and between arcs. */
+export const FAN_RADIUS = 120;
+export const FAN_ROW = 80;
+/** The fan opens this many radians, facing away from the overview. */
+const FAN_ANGLE = (5 * Math.PI) / 6;
+
+/**
+ * Where a selection and the neighbours it reveals go in a partial graph: beside the overview, not
+ * in it, so that neither buries the other. `drawn` is the box the overview's nodes take; `anchor`
+ * is where the selection already is (undefined when it must be drawn too); `towards` is where its
+ * drawn neighbours are, which decides the side. The selection goes just outside the box on that
+ * side (or stays where it is), and the new neighbours fan out around it, away from the box, arc
+ * after arc.
+ */
+export function placeReveal(
+  drawn: Rect,
+  anchor: Point | undefined,
+  towards: Point | undefined,
+  count: number,
+): { anchor: Point; fresh: Point[] } {
+  const centre = { x: (drawn.x1 + drawn.x2) / 2, y: (drawn.y1 + drawn.y2) / 2 };
+  const from = anchor ?? towards;
+  let dx = from ? from.x - centre.x : 1;
+  let dy = from ? from.y - centre.y : 0;
+  const length = Math.hypot(dx, dy);
+  // A selection at the very centre opens sideways, where a wide pane has room.
+  [dx, dy] = length < 1 ? [1, 0] : [dx / length, dy / length];
+  // How far the box reaches from its centre in that direction.
+  const halfW = (drawn.x2 - drawn.x1) / 2;
+  const halfH = (drawn.y2 - drawn.y1) / 2;
+  const reachX = Math.abs(dx) > 1e-9 ? halfW / Math.abs(dx) : Infinity;
+  const reachY = Math.abs(dy) > 1e-9 ? halfH / Math.abs(dy) : Infinity;
+  const reach = Math.min(reachX, reachY);
+  const edge = { x: centre.x + dx * reach, y: centre.y + dy * reach };
+  // The fan faces straight out of the side it leaves by: opened less than half a turn, it then
+  // stays clear of the box.
+  const [nx, ny] = reachX <= reachY ? [Math.sign(dx), 0] : [0, Math.sign(dy)];
+  const placedAnchor = anchor ?? { x: edge.x + nx * FAN_SPACING, y: edge.y + ny * FAN_SPACING };
+  // The fan opens from the anchor when it lies outside the box, else from the box's edge.
+  const inside =
+    placedAnchor.x > drawn.x1 &&
+    placedAnchor.x < drawn.x2 &&
+    placedAnchor.y > drawn.y1 &&
+    placedAnchor.y < drawn.y2;
+  const hub = inside ? edge : placedAnchor;
+  const facing = Math.atan2(ny, nx);
+  const fresh: Point[] = [];
+  for (let row = 0; fresh.length < count; row++) {
+    const radius = FAN_RADIUS + row * FAN_ROW;
+    const room = Math.max(1, Math.floor((radius * FAN_ANGLE) / FAN_SPACING) + 1);
+    const here = Math.min(room, count - fresh.length);
+    for (let i = 0; i < here; i++) {
+      // Evenly over the fan, centred on the direction away from the box.
+      const angle = facing + (here === 1 ? 0 : (i / (here - 1) - 0.5) * FAN_ANGLE);
+      fresh.push({ x: hub.x + radius * Math.cos(angle), y: hub.y + radius * Math.sin(angle) });
+    }
+  }
+  return { anchor: placedAnchor, fresh };
+}
+
 /** Sets the viewport to show nodes at these positions, as `fit` would once they are drawn. */
 export function frameViewport(
   cy: Core,
@@ -111,8 +181,10 @@ export function frameViewport(
     const p = positions[String(n.data.id)];
     if (!p) continue;
     const r = (Number(n.data.size) || 30) / 2;
-    x1 = Math.min(x1, p.x - r);
-    x2 = Math.max(x2, p.x + r);
+    // A label (at most LABEL_WIDTH wide) is centred under its node and may be wider than it.
+    const half = Math.max(r, LABEL_WIDTH / 2);
+    x1 = Math.min(x1, p.x - half);
+    x2 = Math.max(x2, p.x + half);
     y1 = Math.min(y1, p.y - r);
     // Room for the label below.
     y2 = Math.max(y2, p.y + r + 24);

@@ -15,6 +15,9 @@ import { isRelationVisible } from '../../domain/filters';
 import type { Relation } from '../../domain/model';
 import type { AppState } from '../../store/store';
 import { toElements } from './elements';
+import type { Point } from './layout';
+import { placeReveal } from './place';
+import type { Rect } from './place';
 import { NEIGHBOUR_LIMIT } from './overview';
 
 /** What of the app's state the graph shows. */
@@ -77,13 +80,14 @@ function neighbourhood(s: ViewState, anchorId: string, rel: Relation | undefined
 }
 
 /**
- * Draws the selection and its neighbours in a partial graph, placed in a ring around it, and takes
- * away what an earlier selection revealed: the graph stays the overview plus one neighbourhood, as
- * its caption says, instead of growing with every click.
+ * Draws the selection and its neighbours in a partial graph, beside the overview (see
+ * `placeReveal`), and takes away what an earlier selection revealed: the graph stays the overview
+ * plus one neighbourhood, as its caption says, instead of growing with every click. Returns the
+ * nodes it drew, with the selection.
  */
-function revealAround(cy: Core, scope: Scope, s: ViewState): void {
+function revealAround(cy: Core, scope: Scope, s: ViewState): NodeCollection | undefined {
   const { overview, revealed, pinned } = scope;
-  if (!overview) return;
+  if (!overview) return undefined;
   const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
   const anchor = s.selectedEntityId ?? rel?.source;
   const anchorId = anchor && s.index.entityById.has(anchor) ? anchor : undefined;
@@ -93,29 +97,76 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): void {
     revealed,
     [...revealed].filter((id) => !wanted.has(id) && !pinned.has(id) && !overview.has(id)),
   );
-  if (!anchorId) return;
+  if (!anchorId) return undefined;
   const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
   const drawn = (id: string) => cy.$id(id).nonempty();
   const anchorWasDrawn = drawn(anchorId);
   const added = toElements(s.index, missing, drawn);
-  if (added.length === 0) return;
+  if (added.length === 0) return undefined;
   if (cy.edges().length > DENSE_EDGES) bornDense(added);
   for (const id of missing) revealed.add(id);
+  // Beside the overview, on the side of the anchor or of its neighbours already drawn.
+  const box = overviewBox(cy, overview);
+  const near = [...wanted].filter((id) => id !== anchorId && !missing.has(id) && drawn(id));
+  const towards = near.length > 0 ? centroid(near.map((id) => cy.$id(id).position())) : undefined;
+  const fresh = [...missing].filter((id) => id !== anchorId);
+  const place = placeReveal(
+    box ?? cy.extent(),
+    anchorWasDrawn ? { ...cy.$id(anchorId).position() } : undefined,
+    towards,
+    fresh.length,
+  );
   cy.batch(() => {
     cy.add(added);
-    const anchor = cy.$id(anchorId);
-    if (!anchorWasDrawn) {
-      const ext = cy.extent();
-      anchor.position({ x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 });
-    }
-    const centre = anchor.position();
-    const fresh = [...missing].filter((id) => id !== anchorId);
-    const r = 120 + 6 * fresh.length;
+    if (!anchorWasDrawn) cy.$id(anchorId).position(place.anchor);
     fresh.forEach((id, i) => {
-      const angle = (2 * Math.PI * i) / fresh.length;
-      cy.$id(id).position({ x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) });
+      const p = place.fresh[i];
+      if (p) cy.$id(id).position(p);
     });
   });
+  const shown = new Set([...missing, anchorId]);
+  return cy.nodes().filter((n) => shown.has(n.id()));
+}
+
+/** Where the overview's nodes are, or undefined when none is drawn. */
+function overviewBox(cy: Core, overview: ReadonlySet<string>): Rect | undefined {
+  const points: Point[] = [];
+  for (const id of overview) {
+    const n = cy.$id(id);
+    if (n.nonempty()) points.push(n.position());
+  }
+  if (points.length === 0) return undefined;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) };
+}
+
+function centroid(points: readonly Point[]): Point {
+  const sum = points.reduce((a, p) => ({ x: a.x + p.x, y: a.y + p.y }), { x: 0, y: 0 });
+  return { x: sum.x / points.length, y: sum.y / points.length };
+}
+
+/**
+ * Pans (never zooms: a new zoom redraws every node's texture) so that the nodes just drawn are in
+ * view, moving as little as it can; nodes that cannot all fit are centred.
+ */
+function panInto(cy: Core, nodes: NodeCollection): void {
+  const b = nodes.boundingBox({});
+  const ext = cy.extent();
+  const shift = (lo: number, hi: number, min: number, max: number) =>
+    hi - lo > max - min
+      ? (min + max) / 2 - (lo + hi) / 2
+      : lo < min
+        ? min - lo
+        : hi > max
+          ? max - hi
+          : 0;
+  const margin = 20 / cy.zoom();
+  // The graph's toolbar lies over the top of the canvas.
+  const top = 48 / cy.zoom();
+  const dx = shift(b.x1, b.x2, ext.x1 + margin, ext.x2 - margin);
+  const dy = shift(b.y1, b.y2, ext.y1 + top, ext.y2 - margin);
+  if (dx !== 0 || dy !== 0) cy.panBy({ x: dx * cy.zoom(), y: dy * cy.zoom() });
 }
 
 /** Removes revealed nodes (with their edges) that the selection no longer needs. */
@@ -179,7 +230,7 @@ export function markDense(cy: Core): boolean {
  * graph of hundreds of edges.
  */
 export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope): void {
-  revealAround(cy, scope, s);
+  const placed = revealAround(cy, scope, s);
   const filters = {
     hiddenEntityTypes: s.hiddenEntityTypes,
     hiddenRelationTypes: s.hiddenRelationTypes,
@@ -225,7 +276,9 @@ export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope)
     want.apply();
   });
   const focus = node.nonempty() ? node : undefined;
-  if (centre && focus && focus.visible()) {
+  if (centre && placed) {
+    panInto(cy, placed);
+  } else if (centre && focus && focus.visible()) {
     const ext = cy.extent();
     const p = focus.position();
     if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) {
