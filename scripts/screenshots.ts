@@ -100,7 +100,13 @@ async function main() {
     );
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${out}large-document.png` });
-    await page.locator('article .mention').nth(4).click();
+    // An actor the overview leaves out: its neighbourhood is drawn beside the overview.
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('article .mention')].findIndex(
+        (m) => window.cy?.$id(m.dataset.entity ?? '').empty() ?? false,
+      ),
+    );
+    await page.locator('article .mention').nth(Math.max(outside, 0)).click();
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${out}large-document-selected.png` });
     rmSync(dir, { recursive: true, force: true });
