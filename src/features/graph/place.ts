@@ -26,6 +26,16 @@ export function layoutInPlace(cy: Core, pinned: ReadonlySet<string>, eles: Colle
     for (const f of fixed) cy.$id(f.nodeId).position(f.position);
   });
   separateLabels(cy, pinned, eles);
+  // Dragged nodes stay exactly where they are: only a free layout is stretched.
+  if (fixed.length > 0) return;
+  const positions: Record<string, Point> = {};
+  eles.nodes().forEach((n) => {
+    positions[n.id()] = { ...n.position() };
+  });
+  const stretched = stretchToFrame(positions, cy.width(), cy.height());
+  cy.batch(() => {
+    for (const [id, p] of Object.entries(stretched)) cy.$id(id).position(p);
+  });
 }
 
 /** What the layout worker needs of a graph's element definitions. */
