@@ -20,7 +20,7 @@ import { selectIndex } from '../../store/selectors';
 import { toElements } from './elements';
 import { graphStyle } from './graphStyle';
 import { NEIGHBOUR_LIMIT, OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
-import { IN_PLACE_LAYOUT_LIMIT } from './layout';
+import { FIRST_SEED, IN_PLACE_LAYOUT_LIMIT } from './layout';
 import type { Point } from './layout';
 import { layoutOffThread, prepareLayoutWorker } from './layoutClient';
 import {
@@ -56,6 +56,9 @@ export default function GraphView() {
   const index = useAppStore(selectIndex);
   const [cy, setCy] = useState<Core | null>(null);
   const pinned = useRef(new Set<string>());
+  // The last layout seed used: a document's first layout takes FIRST_SEED (the same picture on
+  // every load), each "Re-run layout" the next.
+  const seeds = useRef(FIRST_SEED);
   const wrapRef = useRef<HTMLDivElement>(null);
   // True once the first layout has been fitted to the real container size (tests wait for it).
   const [sized, setReady] = useState(false);
@@ -163,6 +166,7 @@ export default function GraphView() {
       }
       drawn.current = null;
       pinned.current.clear();
+      seeds.current = FIRST_SEED;
       cy.resize();
       scope.current = { overview, revealed: new Set(), pinned: pinned.current };
       const elements = toElements(index, overview ?? undefined);
@@ -264,15 +268,18 @@ export default function GraphView() {
   };
   const relayout = async () => {
     if (!cy) return;
+    // A new seed each time: the same one would give the same picture again.
+    const seed = ++seeds.current;
     const shown = cy.elements(':visible');
     if (shown.nodes().length <= IN_PLACE_LAYOUT_LIMIT) {
-      layoutInPlace(cy, pinned.current, shown);
+      layoutInPlace(cy, pinned.current, shown, seed);
     } else {
       const asDefinition = (e: SingularElementArgument) => ({ data: e.data() as ElementData });
       const input = layoutInputOf(
         shown.nodes().map(asDefinition),
         shown.edges().map(asDefinition),
         fixedNodes(cy, pinned.current),
+        seed,
       );
       const laidOut = await layoutOffThread(input).result;
       // Dragged nodes stay exactly where they are: only a free layout is stretched.

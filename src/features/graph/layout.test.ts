@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, estimateLabel } from './layout';
+import { computeLayout, estimateLabel, seeded } from './layout';
 import type { LayoutInput } from './layout';
 
 /** A ring of `n` nodes, each also linked to the node `n / 2` ahead. */
@@ -13,7 +13,7 @@ function ring(n: number): LayoutInput {
     { id: `a${i}`, source: `n${i}`, target: `n${(i + 1) % n}` },
     { id: `b${i}`, source: `n${i}`, target: `n${(i + Math.floor(n / 2)) % n}` },
   ]);
-  return { nodes, edges, fixed: [] };
+  return { nodes, edges, fixed: [], seed: 1 };
 }
 
 describe('estimateLabel', () => {
@@ -27,7 +27,31 @@ describe('estimateLabel', () => {
   });
 });
 
+describe('seeded', () => {
+  it('draws Math.random from a generator of that seed, and puts the real one back', () => {
+    const random = Math.random;
+    const draw = () => Array.from({ length: 5 }, () => Math.random());
+    const a = seeded(7, draw);
+    expect(seeded(7, draw)).toEqual(a);
+    expect(seeded(8, draw)).not.toEqual(a);
+    expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(Math.random).toBe(random);
+    expect(() =>
+      seeded(1, () => {
+        throw new Error('layout failed');
+      }),
+    ).toThrow('layout failed');
+    expect(Math.random).toBe(random);
+  });
+});
+
 describe('computeLayout', () => {
+  it('lays the same graph out the same way for the same seed, and anew for another', () => {
+    const input = ring(30);
+    expect(computeLayout(input)).toEqual(computeLayout(input));
+    expect(computeLayout({ ...input, seed: 2 })).not.toEqual(computeLayout(input));
+  });
+
   it('places every node, at finite and distinct positions', () => {
     const input = ring(80);
     const positions = computeLayout(input);

@@ -6,6 +6,8 @@
 import cytoscape from 'cytoscape';
 import type { LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { separate } from './separate';
 import type { Box } from './separate';
 
@@ -27,11 +29,34 @@ export interface FixedNode {
   position: Point;
 }
 
-/** What a layout needs to know of a graph: node sizes and who is linked to whom. */
+/**
+ * What a layout needs to know of a graph: node sizes and who is linked to whom; and the seed of its
+ * random start, so that the same graph comes out the same on every load.
+ */
 export interface LayoutInput {
   nodes: { id: string; size: number; label: string }[];
   edges: { id: string; source: string; target: string }[];
   fixed: FixedNode[];
+  seed: number;
+}
+
+/** The seed of a graph's first layout; "Re-run layout" takes the next ones, for a fresh start. */
+export const FIRST_SEED = 1;
+
+/**
+ * Runs a synchronous layout with `Math.random` drawn from a generator seeded with `seed`: fcose
+ * starts from random positions and offers no seed of its own. Nothing else runs meanwhile (the
+ * layout does not animate), and the real `Math.random` is back before this returns.
+ */
+export function seeded<T>(seed: number, run: () => T): T {
+  const random = Math.random;
+  const rng = xoroshiro128plus(seed);
+  Math.random = () => uniformFloat64(rng);
+  try {
+    return run();
+  } finally {
+    Math.random = random;
+  }
 }
 
 /** Up to this many nodes an off-thread layout refines the spectral draft with forces. */
@@ -81,7 +106,7 @@ export function computeLayout(input: LayoutInput): Record<string, Point> {
     ],
   });
   const fixed = input.fixed.filter((f) => nodeIds.has(f.nodeId));
-  cy.layout(layoutOptions(input.nodes.length, fixed)).run();
+  seeded(input.seed, () => cy.layout(layoutOptions(input.nodes.length, fixed)).run());
   const positions: Record<string, Point> = {};
   cy.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };

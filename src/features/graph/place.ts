@@ -5,7 +5,7 @@
  */
 import type { Collection, Core, ElementDefinition } from 'cytoscape';
 import { LABEL_WIDTH } from './graphStyle';
-import { SEPARATE_LIMIT, layoutOptions } from './layout';
+import { FIRST_SEED, SEPARATE_LIMIT, layoutOptions, seeded } from './layout';
 import type { FixedNode, LayoutInput, Point } from './layout';
 import { separate } from './separate';
 import type { Box } from './separate';
@@ -19,9 +19,14 @@ export function fixedNodes(cy: Core, pinned: ReadonlySet<string>): FixedNode[] {
 }
 
 /** Lays a small graph out in place, labels measured; pinned nodes stay exactly where they were. */
-export function layoutInPlace(cy: Core, pinned: ReadonlySet<string>, eles: Collection): void {
+export function layoutInPlace(
+  cy: Core,
+  pinned: ReadonlySet<string>,
+  eles: Collection,
+  seed = FIRST_SEED,
+): void {
   const fixed = fixedNodes(cy, pinned);
-  eles.layout(layoutOptions(eles.nodes().length, fixed)).run();
+  seeded(seed, () => eles.layout(layoutOptions(eles.nodes().length, fixed)).run());
   cy.batch(() => {
     for (const f of fixed) cy.$id(f.nodeId).position(f.position);
   });
@@ -43,6 +48,7 @@ export function layoutInputOf(
   nodes: readonly ElementDefinition[],
   edges: readonly ElementDefinition[],
   fixed: FixedNode[] = [],
+  seed = FIRST_SEED,
 ): LayoutInput {
   return {
     nodes: nodes.map((n) => ({
@@ -56,6 +62,7 @@ export function layoutInputOf(
       target: String(e.data.target),
     })),
     fixed,
+    seed,
   };
 }
 
