@@ -223,6 +223,22 @@ describe('the explorer in a real browser', () => {
     expect(Math.abs(after.y - dropped.y)).toBeLessThan(1);
   });
 
+  it('draws the same graph on every load, and a fresh one on "Re-run layout"', async () => {
+    const positions = () =>
+      page().evaluate(() =>
+        window
+          .cy!.nodes()
+          .map((n) => `${n.id()}@${Math.round(n.position('x'))},${Math.round(n.position('y'))}`),
+      );
+    await openApp(page(), baseUrl);
+    const first = await positions();
+    await page().reload();
+    await openApp(page(), baseUrl);
+    expect(await positions()).toEqual(first);
+    await page().getByRole('button', { name: 'Re-run layout' }).click();
+    expect(await positions()).not.toEqual(first);
+  });
+
   it('draws no two node labels on top of each other on first sight', async () => {
     await openApp(page(), baseUrl);
     const overlaps = await page().evaluate(() => {
