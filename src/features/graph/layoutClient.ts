@@ -3,6 +3,9 @@
  * mounts), so a layout does not wait for the worker's script to load and compile. A layout that
  * is cancelled while it runs takes its worker with it; the next request starts a fresh one. Where
  * workers are missing the layout runs in place.
+ *
+ * A layout is seeded, so the same input always comes out the same: the last few results are kept,
+ * and going back to a document (or to its overview after "Show all") draws its graph at once.
  */
 import { computeLayout } from './layout';
 import type { LayoutInput, Point } from './layout';
@@ -21,7 +24,45 @@ export function prepareLayoutWorker(): void {
   idle = startWorker();
 }
 
+/** How many recent layouts are kept (each a few hundred kilobytes at most, with its key). */
+export const RECENT_LAYOUTS = 4;
+const recent = new Map<string, Record<string, Point>>();
+
+function remember(key: string, positions: Record<string, Point>): void {
+  recent.delete(key);
+  recent.set(key, positions);
+  for (const old of recent.keys()) {
+    if (recent.size <= RECENT_LAYOUTS) break;
+    recent.delete(old);
+  }
+}
+
+/** A copy: callers may keep or change what they get. */
+const copy = (positions: Record<string, Point>) =>
+  Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { ...p }]));
+
 export function layoutOffThread(input: LayoutInput): {
+  result: Promise<Record<string, Point>>;
+  cancel: () => void;
+} {
+  // The whole input is the key: ids, sizes and labels (label room is estimated) and the seed.
+  const key = JSON.stringify(input);
+  const known = recent.get(key);
+  if (known) {
+    remember(key, known);
+    return { result: Promise.resolve(copy(known)), cancel: () => {} };
+  }
+  const job = startLayout(input);
+  return {
+    result: job.result.then((positions) => {
+      remember(key, copy(positions));
+      return positions;
+    }),
+    cancel: job.cancel,
+  };
+}
+
+function startLayout(input: LayoutInput): {
   result: Promise<Record<string, Point>>;
   cancel: () => void;
 } {

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import type * as Layout from './layout';
+import type { LayoutInput } from './layout';
+
+const computed = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./layout', async (importOriginal) => {
+  const actual = await importOriginal<typeof Layout>();
+  return {
+    ...actual,
+    computeLayout: (input: LayoutInput) => {
+      computed.count++;
+      return actual.computeLayout(input);
+    },
+  };
+});
+
+const { RECENT_LAYOUTS, layoutOffThread } = await import('./layoutClient');
+
+function chain(n: number, seed = 1): LayoutInput {
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, size: 30, label: `N${i}` }));
+  const edges = nodes
+    .slice(1)
+    .map((_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` }));
+  return { nodes, edges, fixed: [], seed };
+}
+
+describe('layoutOffThread', () => {
+  it('lays a graph it has laid out recently out at once, with the same positions', async () => {
+    const before = computed.count;
+    const first = await layoutOffThread(chain(12)).result;
+    const again = await layoutOffThread(chain(12)).result;
+    expect(computed.count - before).toBe(1);
+    expect(again).toEqual(first);
+    // A copy: changing what it gave does not change what it keeps.
+    again.n0!.x += 1000;
+    expect(await layoutOffThread(chain(12)).result).toEqual(first);
+  });
+
+  it('lays out anew what differs in anything, and forgets the oldest past its limit', async () => {
+    const before = computed.count;
+    await layoutOffThread(chain(13)).result;
+    await layoutOffThread(chain(13, 2)).result;
+    expect(computed.count - before).toBe(2);
+    for (let n = 20; n < 20 + RECENT_LAYOUTS; n++) await layoutOffThread(chain(n)).result;
+    const now = computed.count;
+    await layoutOffThread(chain(13)).result;
+    expect(computed.count).toBe(now + 1);
+  });
+});
