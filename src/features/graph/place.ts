@@ -124,8 +124,9 @@ export interface Rect {
 
 /** Room a revealed node takes on its arc (a node and its label, which is wider than the node). */
 export const FAN_SPACING = 100;
-/** Distance between a fan's centre and its first arc, and between arcs. */
+/** Distance between a fan's centre and its first arc. */
 export const FAN_RADIUS = 120;
+/** Distance between one arc of a fan and the next (a node and a two-line label). */
 export const FAN_ROW = 80;
 /** The fan opens this many radians, facing away from the overview. */
 const FAN_ANGLE = (5 * Math.PI) / 6;
