@@ -162,6 +162,20 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(await isScrolledIntoView(page(), `[data-sentence="${sentence}"]`)).toBe(true);
   });
 
+  it('shows the text again when the page is reloaded with the document open', async () => {
+    await openLarge(page());
+    await page().reload();
+    const article = page().getByRole('article', { name: `Text of ${doc.title}` });
+    await article.waitFor();
+    // The virtual list renders its first blocks without being scrolled.
+    await expect.poll(() => article.textContent()).toContain(firstLine.slice(0, 40));
+    await page()
+      .locator('main')
+      .evaluate((m) => (m.scrollTop = m.scrollHeight / 2));
+    await expect.poll(() => article.locator('[data-sentence]').count()).toBeGreaterThan(0);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it('filters by actor type, finds by name, and shows every actor on request', async () => {
     await openLarge(page());
     const filters = page().getByRole('group', { name: /Actor types/ });

@@ -7,7 +7,7 @@
  * (@tanstack/react-virtual), so the DOM stays small whatever the length; a jump first scrolls the
  * virtual list to the sentence's block, then the sentence itself into view.
  */
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent, ReactNode, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
@@ -173,11 +173,19 @@ function useJumps(
 
 export function TextView() {
   const index = useAppStore(selectIndex);
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLElement | null>(null);
   const virtualizer = useRef<Virtualizer<HTMLElement, Element> | null>(null);
   const virtual = index.blocks.length > VIRTUAL_BLOCKS || index.doc.text.length > VIRTUAL_CHARS;
   useJumps(ref, virtualizer);
-  const scrollParent = useCallback(() => ref.current?.parentElement ?? null, []);
+  // The virtual list looks for its scroll parent before React has attached the article's ref when
+  // both mount together (a long document restored on reload), and would not look again: the
+  // parent is state, so that its arrival renders the list once more.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const articleRef = useCallback((el: HTMLElement | null) => {
+    ref.current = el;
+    setScroller(el?.parentElement ?? null);
+  }, []);
+  const scrollParent = useCallback(() => scroller, [scroller]);
   const onReady = useCallback((v: Virtualizer<HTMLElement, Element>) => {
     virtualizer.current = v;
   }, []);
@@ -207,7 +215,7 @@ export function TextView() {
     <>
       <TextEmphasis />
       <article
-        ref={ref}
+        ref={articleRef}
         className="text"
         aria-label={`Text of ${index.doc.title}`}
         onClick={onClick}
