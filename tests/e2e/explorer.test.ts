@@ -44,6 +44,11 @@ async function visibleNodeTypes(p: Page): Promise<string[]> {
 
 describe('the explorer in a real browser', () => {
   it('opens on the built-in article with its graph and no errors', async () => {
+    // Not even a warning in the console, where power users script the graph.
+    const messages: string[] = [];
+    page().on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') messages.push(m.text());
+    });
     await openApp(page(), baseUrl);
     await expect(page().getByRole('article').textContent()).resolves.toContain(
       'Russia will assess the actions and activities of Hayat Tahrir al-Sham (HTS)',
@@ -57,6 +62,7 @@ describe('the explorer in a real browser', () => {
     const data = await page().evaluate(() => window.cy!.$id('e-russia').data());
     expect(data).toMatchObject({ id: 'e-russia', label: 'Russia', type: 'state' });
     expect(pageErrors(page())).toEqual([]);
+    expect(messages).toEqual([]);
   });
 
   it('selects the node of an entity clicked in the text', async () => {

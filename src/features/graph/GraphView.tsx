@@ -48,6 +48,11 @@ declare global {
   }
 }
 
+const onCircle = (i: number, n: number) => ({
+  x: 300 * Math.cos((2 * Math.PI * i) / n),
+  y: 300 * Math.sin((2 * Math.PI * i) / n),
+});
+
 // The wrapper only hosts the instance; elements are added and removed imperatively above.
 const NO_ELEMENTS: ElementDefinition[] = [];
 const identityDiff = (a: unknown, b: unknown) => a !== b;
@@ -176,7 +181,12 @@ export default function GraphView() {
       if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
         cy.batch(() => {
           cy.elements().remove();
-          cy.add(elements);
+          // Apart on a circle until laid out: edges between nodes piled at one point cannot be
+          // drawn, and Cytoscape warns about each one it is asked to measure meanwhile.
+          cy.add([
+            ...nodes.map((e, i) => ({ ...e, position: onCircle(i, nodes.length) })),
+            ...edges,
+          ]);
         });
         if (cy.elements().nonempty()) layoutInPlace(cy, pinned.current, cy.elements());
         finish();
