@@ -10,8 +10,11 @@ export function useUrlSync(): void {
   useEffect(() => {
     const { getState, subscribe } = useAppStore;
     const urlFor = (search: string) => `${location.pathname}${search}${location.hash}`;
-    const fromUrl = () => getState().applyViewState(parseViewState(location.search));
-    fromUrl();
+    const fromUrl = (jump: boolean) =>
+      getState().applyViewState(parseViewState(location.search), { jump });
+    // A link (or a reload) opens where the text names the selection; Back and Forward leave the
+    // text where the reader has it.
+    fromUrl(true);
     let last = serializeViewState(currentViewState(getState()));
     if (last !== location.search) history.replaceState(null, '', urlFor(last));
 
@@ -22,7 +25,7 @@ export function useUrlSync(): void {
       history.pushState(null, '', urlFor(next));
     });
     const onPop = () => {
-      fromUrl();
+      fromUrl(false);
       last = serializeViewState(currentViewState(getState()));
     };
     window.addEventListener('popstate', onPop);

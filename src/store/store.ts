@@ -53,8 +53,11 @@ export interface FilterSlice {
 }
 
 export interface ViewSlice {
-  /** Sets selection and filters from a link, ignoring ids this document does not have. */
-  applyViewState: (view: ViewState) => void;
+  /**
+   * Sets selection and filters from a link, ignoring ids this document does not have; with `jump`,
+   * the text goes to the selection's first mention (or the relation's evidence).
+   */
+  applyViewState: (view: ViewState, options?: { jump?: boolean }) => void;
 }
 
 export type AppState = DocumentSlice &
@@ -173,7 +176,7 @@ const createFilterSlice: Slice<FilterSlice> = (set, get) => ({
 });
 
 const createViewSlice: Slice<ViewSlice> = (set, get) => ({
-  applyViewState: (view) => {
+  applyViewState: (view, { jump = false } = {}) => {
     const { index } = get();
     const entity = view.entity && index.entityById.has(view.entity) ? view.entity : null;
     const relation = view.relation && index.relationById.has(view.relation) ? view.relation : null;
@@ -183,8 +186,8 @@ const createViewSlice: Slice<ViewSlice> = (set, get) => ({
         view.hiddenRelationTypes.filter((k) => index.relationTypes.has(k)),
       ),
     });
-    if (entity !== get().selectedEntityId) get().selectEntity(entity);
-    if (relation !== get().selectedRelationId) get().selectRelation(relation);
+    if (entity !== get().selectedEntityId) get().selectEntity(entity, { jump });
+    if (relation !== get().selectedRelationId) get().selectRelation(relation, { jump });
   },
 });
 

@@ -176,6 +176,22 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
+  it('opens a link to an actor where the text first names it, however far down', async () => {
+    await openLarge(page());
+    // The actor first named furthest into the text.
+    const firstAt = new Map<string, number>();
+    for (const m of doc.mentions)
+      firstAt.set(m.entityId, Math.min(firstAt.get(m.entityId) ?? Infinity, m.spans[0]!.start));
+    const [far] = [...firstAt].sort((a, b) => b[1] - a[1])[0]!;
+    await openApp(page(), baseUrl, `?entity=${far}`);
+    await waitForSelectedNode(page(), far);
+    await page().waitForFunction(() => document.querySelector('[aria-current="true"]') !== null);
+    const [sentence] = await currentSentences(page());
+    expect(await isScrolledIntoView(page(), `[data-sentence="${sentence}"]`)).toBe(true);
+    const text = await page().locator(`[data-sentence="${sentence}"]`).textContent();
+    expect(text).toContain(doc.mentions.find((m) => m.spans[0]!.start === firstAt.get(far))!.text);
+  });
+
   it('filters by actor type, finds by name, and shows every actor on request', async () => {
     await openLarge(page());
     const filters = page().getByRole('group', { name: /Actor types/ });

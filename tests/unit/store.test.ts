@@ -337,6 +337,16 @@ describe('store: view state', () => {
     expect(get().hiddenEntityTypes.size).toBe(0);
   });
 
+  it('takes the text to the first mention when asked to, as a link opening does', () => {
+    const view = { hiddenEntityTypes: [], hiddenRelationTypes: [] };
+    get().applyViewState({ ...view, entity: 'e-assad' });
+    expect(get().jump).toBeNull();
+    get().applyViewState(view);
+    get().applyViewState({ ...view, entity: 'e-assad' }, { jump: true });
+    const first = get().index.mentionsByEntity.get('e-assad')![0]!;
+    expect(get().jump?.sentence).toBe(get().index.sentenceOfMention.get(first.id));
+  });
+
   it('keeps the mention cursor when the link selects the entity already selected', () => {
     get().selectEntity('e-assad');
     get().stepMention(1);

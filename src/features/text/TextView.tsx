@@ -14,6 +14,7 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import type { DocumentIndex, IndexedBlock } from '../../domain/indexes';
 import { runsOf, topPiece } from '../../domain/runs';
 import { useAppStore } from '../../store/store';
+import type { Jump } from '../../store/store';
 import { selectIndex } from '../../store/selectors';
 import { TextEmphasis } from './TextEmphasis';
 
@@ -134,6 +135,13 @@ function VirtualBlocks({
   );
 }
 
+/**
+ * Jumps that reached their sentence. A text view that mounts (or is mounted again, as StrictMode
+ * does in development) while a jump is still on its way takes it over: a link opening a long
+ * document asks for its jump while the text is still being set up.
+ */
+const arrived = new WeakSet<Jump>();
+
 /** Scrolls a sentence into view, rendering its block first when the text is virtualised. */
 function useJumps(
   ref: RefObject<HTMLElement | null>,
@@ -141,28 +149,40 @@ function useJumps(
 ): void {
   useEffect(() => {
     let frame = 0;
-    const unsubscribe = useAppStore.subscribe((state, prev) => {
-      if (!state.jump || state.jump === prev.jump) return;
-      const { sentence } = state.jump;
+    const go = (jump: Jump, index: DocumentIndex) => {
+      const { sentence } = jump;
       const find = () => ref.current?.querySelector(`[data-sentence="${sentence}"]`);
       cancelAnimationFrame(frame);
       const el = find();
       if (el) {
         el.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+        arrived.add(jump);
         return;
       }
-      const block = state.index.blockOfSentence[sentence] ?? -1;
-      if (block < 0 || !virtualizer.current) return;
-      virtualizer.current.scrollToIndex(block, { align: 'center' });
+      const block = index.blockOfSentence[sentence] ?? -1;
+      if (block < 0) return;
+      const toBlock = () => virtualizer.current?.scrollToIndex(block, { align: 'center' });
+      toBlock();
       // The block renders on a later frame. Centring the block has most likely brought the sentence
       // into view already; scrolling again only if it has not saves a frame of re-rendering.
       let tries = 0;
       const settle = () => {
         const target = find();
-        if (target) target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-        else if (tries++ < 20) frame = requestAnimationFrame(settle);
+        if (target) {
+          target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+          arrived.add(jump);
+        } else if (tries++ < 20) {
+          // A list that has just mounted may have had no scroll parent yet to scroll: ask again.
+          toBlock();
+          frame = requestAnimationFrame(settle);
+        }
       };
       frame = requestAnimationFrame(settle);
+    };
+    const { jump, index } = useAppStore.getState();
+    if (jump && !arrived.has(jump)) go(jump, index);
+    const unsubscribe = useAppStore.subscribe((state, prev) => {
+      if (state.jump && state.jump !== prev.jump) go(state.jump, state.index);
     });
     return () => {
       cancelAnimationFrame(frame);
