@@ -161,8 +161,15 @@ function useJumps(
       }
       const block = index.blockOfSentence[sentence] ?? -1;
       if (block < 0) return;
-      const toBlock = () => virtualizer.current?.scrollToIndex(block, { align: 'center' });
-      toBlock();
+      // Whether the list could be asked to scroll: one that has just mounted may have no scroll
+      // parent yet.
+      const toBlock = () => {
+        const list = virtualizer.current;
+        if (!list?.scrollElement) return false;
+        list.scrollToIndex(block, { align: 'center' });
+        return true;
+      };
+      let asked = toBlock();
       // The block renders on a later frame. Centring the block has most likely brought the sentence
       // into view already; scrolling again only if it has not saves a frame of re-rendering.
       let tries = 0;
@@ -172,8 +179,7 @@ function useJumps(
           target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
           arrived.add(jump);
         } else if (tries++ < 20) {
-          // A list that has just mounted may have had no scroll parent yet to scroll: ask again.
-          toBlock();
+          if (!asked) asked = toBlock();
           frame = requestAnimationFrame(settle);
         }
       };
