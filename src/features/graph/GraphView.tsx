@@ -28,12 +28,12 @@ import {
   MAX_CHUNKS,
   NODE_CHUNK,
   chunked,
+  fitToFrame,
   fixedNodes,
   frameViewport,
   layoutInPlace,
   layoutInputOf,
   nextFrame,
-  stretchToFrame,
 } from './place';
 import { syncElements } from './sync';
 import { DENSE_EDGES, applyView, bornDense } from './view';
@@ -47,11 +47,6 @@ declare global {
     cy?: Core;
   }
 }
-
-const onCircle = (i: number, n: number) => ({
-  x: 300 * Math.cos((2 * Math.PI * i) / n),
-  y: 300 * Math.sin((2 * Math.PI * i) / n),
-});
 
 // The wrapper only hosts the instance; elements are added and removed imperatively above.
 const NO_ELEMENTS: ElementDefinition[] = [];
@@ -181,12 +176,7 @@ export default function GraphView() {
       if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
         cy.batch(() => {
           cy.elements().remove();
-          // Apart on a circle until laid out: edges between nodes piled at one point cannot be
-          // drawn, and Cytoscape warns about each one it is asked to measure meanwhile.
-          cy.add([
-            ...nodes.map((e, i) => ({ ...e, position: onCircle(i, nodes.length) })),
-            ...edges,
-          ]);
+          cy.add(elements);
         });
         if (cy.elements().nonempty()) layoutInPlace(cy, pinned.current, cy.elements());
         finish();
@@ -199,7 +189,7 @@ export default function GraphView() {
       cancelLayout = job.cancel;
       let positions: Record<string, Point>;
       try {
-        positions = stretchToFrame(await job.result, cy.width(), cy.height());
+        positions = fitToFrame(cy, await job.result, []);
       } catch {
         if (cancelled) return;
         // Without the worker the layout still has to happen: in place, as for small graphs.
@@ -291,10 +281,7 @@ export default function GraphView() {
         fixedNodes(cy, pinned.current),
         seed,
       );
-      const laidOut = await layoutOffThread(input).result;
-      // Dragged nodes stay exactly where they are: only a free layout is stretched.
-      const positions =
-        input.fixed.length === 0 ? stretchToFrame(laidOut, cy.width(), cy.height()) : laidOut;
+      const positions = fitToFrame(cy, await layoutOffThread(input).result, input.fixed);
       cy.batch(() => {
         for (const [id, position] of Object.entries(positions)) cy.$id(id).position(position);
       });

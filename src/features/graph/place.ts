@@ -26,21 +26,40 @@ export function layoutInPlace(
   seed = FIRST_SEED,
 ): void {
   const fixed = fixedNodes(cy, pinned);
+  // Apart on a circle to start with: edges between nodes piled at one point (as newly added ones
+  // are) cannot be measured, and Cytoscape warns about each one the layout asks about.
+  const free = eles.nodes().filter((n) => !pinned.has(n.id()));
+  cy.batch(() => {
+    free.forEach((n, i) => {
+      const angle = (2 * Math.PI * i) / free.length;
+      n.position({ x: 300 * Math.cos(angle), y: 300 * Math.sin(angle) });
+    });
+  });
   seeded(seed, () => eles.layout(layoutOptions(eles.nodes().length, fixed)).run());
   cy.batch(() => {
     for (const f of fixed) cy.$id(f.nodeId).position(f.position);
   });
   separateLabels(cy, pinned, eles);
-  // Dragged nodes stay exactly where they are: only a free layout is stretched.
-  if (fixed.length > 0) return;
   const positions: Record<string, Point> = {};
   eles.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };
   });
-  const stretched = stretchToFrame(positions, cy.width(), cy.height());
+  const framed = fitToFrame(cy, positions, fixed);
   cy.batch(() => {
-    for (const [id, p] of Object.entries(stretched)) cy.$id(id).position(p);
+    for (const [id, p] of Object.entries(framed)) cy.$id(id).position(p);
   });
+}
+
+/**
+ * A finished layout, stretched towards the graph pane's proportions (see `stretchToFrame`) unless
+ * nodes were fixed: dragged nodes stay exactly where the reader put them.
+ */
+export function fitToFrame(
+  cy: Core,
+  positions: Record<string, Point>,
+  fixed: readonly FixedNode[],
+): Record<string, Point> {
+  return fixed.length > 0 ? positions : stretchToFrame(positions, cy.width(), cy.height());
 }
 
 /** What the layout worker needs of a graph's element definitions. */
