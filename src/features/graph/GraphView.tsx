@@ -36,6 +36,7 @@ import {
   nextFrame,
 } from './place';
 import { syncElements } from './sync';
+import { drawTexturesFirst } from './textures';
 import { DENSE_EDGES, applyView, bornDense } from './view';
 import type { Scope } from './view';
 
@@ -88,6 +89,7 @@ export default function GraphView() {
     if (!cy) return;
     prepareLayoutWorker();
     cy.boxSelectionEnabled(false);
+    drawTexturesFirst(cy);
     window.cy = cy;
     const store = useAppStore.getState;
     const onNode = (e: EventObject) =>

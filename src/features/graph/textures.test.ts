@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import cytoscape from 'cytoscape';
+import type { Core, SingularElementArgument } from 'cytoscape';
+import { drawTexturesFirst } from './textures';
+
+/** Gives a headless instance what the canvas renderer has; records the texture requests of each cache. */
+function withFakeRenderer(cy: Core) {
+  const drawnBy = { eleTxrCache: [] as string[], lblTxrCache: [] as string[] };
+  const callbacks: { fn: (willDraw: boolean) => void; priority: number }[] = [];
+  const cache = (name: keyof typeof drawnBy) => ({
+    getBoundingBox: (ele: SingularElementArgument) =>
+      ele.data('label') === '' && name === 'lblTxrCache' ? { w: 0, h: 0 } : { w: 10, h: 10 },
+    getElement: (ele: SingularElementArgument, _bb: unknown, pxRatio: number) => {
+      expect(pxRatio).toBe(2);
+      drawnBy[name].push(ele.id());
+      return {};
+    },
+  });
+  const renderer = {
+    beforeRender: (fn: (willDraw: boolean) => void, priority: number) =>
+      callbacks.push({ fn, priority }),
+    beforeRenderPriorities: { animations: 400, eleCalcs: 300, eleTxrDeq: 200 },
+    getPixelRatio: () => 2,
+    data: { eleTxrCache: cache('eleTxrCache'), lblTxrCache: cache('lblTxrCache') },
+  };
+  // Onto headless Cytoscape's own (null) renderer, which the instance still calls.
+  Object.assign((cy as unknown as { renderer: () => object }).renderer(), renderer);
+  vi.spyOn(cy, 'extent').mockReturnValue({ x1: 0, y1: 0, x2: 500, y2: 500, w: 500, h: 500 });
+  /** What one frame pre-draws, per cache. */
+  const frame = (willDraw = true) => {
+    drawnBy.eleTxrCache.length = 0;
+    drawnBy.lblTxrCache.length = 0;
+    for (const c of callbacks) c.fn(willDraw);
+    return { bodies: [...drawnBy.eleTxrCache].sort(), labels: [...drawnBy.lblTxrCache].sort() };
+  };
+  return { frame, callbacks };
+}
+
+const node = (id: string, x: number, label = id) => ({
+  group: 'nodes' as const,
+  data: { id, label },
+  position: { x, y: 100 },
+});
+
+function graph(): Core {
+  return cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: [{ selector: 'node', style: { label: 'data(label)', width: 20, height: 20 } }],
+  });
+}
+
+describe('drawTexturesFirst', () => {
+  it('does nothing without a canvas renderer', () => {
+    expect(drawTexturesFirst(graph())).toBe(false);
+  });
+
+  it('draws the textures of new elements before the frame draws, once', () => {
+    const cy = graph();
+    const { frame, callbacks } = withFakeRenderer(cy);
+    expect(drawTexturesFirst(cy)).toBe(true);
+    // After styles and bounds are computed (300), before queued textures and the draw (200).
+    expect(callbacks[0]?.priority).toBeGreaterThan(200);
+    expect(callbacks[0]?.priority).toBeLessThan(300);
+    cy.add([node('a', 50), node('b', 150), node('c', 250, '')]);
+    expect(frame()).toEqual({ bodies: ['a', 'b', 'c'], labels: ['a', 'b'] });
+    expect(frame()).toEqual({ bodies: [], labels: [] });
+  });
+
+  it('redraws a restyled element and waits for a frame that draws', () => {
+    const cy = graph();
+    cy.add([node('a', 50), node('b', 150)]);
+    const { frame } = withFakeRenderer(cy);
+    drawTexturesFirst(cy);
+    cy.$id('a').addClass('near');
+    expect(frame(false)).toEqual({ bodies: [], labels: [] });
+    expect(frame()).toEqual({ bodies: ['a'], labels: ['a'] });
+  });
+
+  it('skips what the frame will not draw: removed, hidden or out of view', () => {
+    const cy = graph();
+    const { frame } = withFakeRenderer(cy);
+    drawTexturesFirst(cy);
+    cy.add([node('gone', 50), node('hidden', 100), node('far', 5000), node('seen', 200)]);
+    cy.$id('gone').remove();
+    cy.$id('hidden').style('display', 'none');
+    expect(frame()).toEqual({ bodies: ['seen'], labels: ['seen'] });
+  });
+});
