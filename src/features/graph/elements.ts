@@ -29,8 +29,11 @@ export function toElements(
   const out: ElementDefinition[] = [];
   const wanted = (id: string) => !only || only.has(id);
   const present = (id: string) => wanted(id) || (drawn?.(id) ?? false);
-  for (const e of index.doc.entities) {
-    if (!wanted(e.id)) continue;
+  // A reveal wants a few dozen of thousands of entities: look them up rather than scan them all.
+  const entities = only
+    ? [...only].flatMap((id) => index.entityById.get(id) ?? [])
+    : index.doc.entities;
+  for (const e of entities) {
     const t = index.entityTypes.get(e.type);
     const mentions = index.mentionsByEntity.get(e.id)?.length ?? 0;
     out.push({
