@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, estimateLabel, seeded } from './layout';
+import {
+  IN_PLACE_LAYOUT_LIMIT,
+  REFINED_LAYOUT_LIMIT,
+  computeLayout,
+  estimateLabel,
+  seeded,
+  warmUpInput,
+} from './layout';
 import type { LayoutInput } from './layout';
 
 /** A ring of `n` nodes, each also linked to the node `n / 2` ahead. */
@@ -106,5 +113,16 @@ describe('computeLayout', () => {
     const input = ring(65);
     input.edges.push({ id: 'stray', source: 'n1', target: 'elsewhere' });
     expect(Object.keys(computeLayout(input))).toHaveLength(65);
+  });
+});
+
+describe('warmUpInput', () => {
+  it('is laid out by the same path as a large overview (refined off the main thread)', () => {
+    const input = warmUpInput();
+    expect(input.nodes.length).toBeGreaterThan(IN_PLACE_LAYOUT_LIMIT);
+    expect(input.nodes.length).toBeLessThanOrEqual(REFINED_LAYOUT_LIMIT);
+    const ids = new Set(input.nodes.map((n) => n.id));
+    expect(input.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    expect(Object.keys(computeLayout(input))).toHaveLength(input.nodes.length);
   });
 });

@@ -119,6 +119,31 @@ export function computeLayout(input: LayoutInput): Record<string, Point> {
   return positions;
 }
 
+/** The message that asks a layout worker to warm up with `warmUpInput`. */
+export const WARM_UP = 'warm-up';
+
+/**
+ * A graph shaped like a large document's overview (80 actors, ~7 relations each), for warming a
+ * layout worker up: the first layout a worker runs takes about three times as long as the next
+ * ones (its code is not compiled yet), and the first one a reader waits for is a new document's.
+ */
+export function warmUpInput(): LayoutInput {
+  const n = 80;
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    size: 26 + (i % 7) * 5,
+    label: `Actor number ${i}`,
+  }));
+  const edges = nodes.flatMap((_, i) =>
+    [1, 3, 7, 19].map((step, k) => ({
+      id: `e${i}-${k}`,
+      source: `n${i}`,
+      target: `n${(i * 5 + step) % n}`,
+    })),
+  );
+  return { nodes, edges, fixed: [], seed: FIRST_SEED };
+}
+
 /** Room each node gets when a spectral draft is spread out: about two node widths a side. */
 const ROOM_PER_NODE = 90;
 

@@ -1,9 +1,14 @@
 /// <reference lib="webworker" />
 /** Lays large graphs out off the main thread (see layout.ts). */
-import { computeLayout } from './layout';
+import { WARM_UP, computeLayout, warmUpInput } from './layout';
 import type { LayoutInput } from './layout';
 
-self.onmessage = (event: MessageEvent<LayoutInput>) => {
+self.onmessage = (event: MessageEvent<LayoutInput | typeof WARM_UP>) => {
+  if (event.data === WARM_UP) {
+    // Nothing is answered: the page sends this once, when idle (see layoutClient).
+    computeLayout(warmUpInput());
+    return;
+  }
   try {
     self.postMessage({ ok: true, positions: computeLayout(event.data) });
   } catch (e) {

@@ -47,3 +47,37 @@ describe('layoutOffThread', () => {
     expect(computed.count).toBe(now + 1);
   });
 });
+
+describe('prepareLayoutWorker', () => {
+  it('starts one worker and, once the page is idle, has it warm up once', async () => {
+    const posted: unknown[] = [];
+    class FakeWorker {
+      onmessage: unknown = null;
+      postMessage(m: unknown) {
+        posted.push(m);
+      }
+      terminate() {}
+    }
+    let onIdle: (() => void) | undefined;
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('requestIdleCallback', (fn: () => void) => {
+      onIdle = fn;
+    });
+    try {
+      vi.resetModules();
+      const client = await import('./layoutClient');
+      const { WARM_UP } = await import('./layout');
+      client.prepareLayoutWorker();
+      client.prepareLayoutWorker();
+      expect(posted).toEqual([]);
+      onIdle?.();
+      expect(posted).toEqual([WARM_UP]);
+      // The warm worker takes the first real layout.
+      client.layoutOffThread(chain(70)).cancel();
+      expect(posted).toHaveLength(2);
+      expect(posted[1]).toMatchObject({ seed: 1 });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -7,7 +7,7 @@
  * A layout is seeded, so the same input always comes out the same: the last few results are kept,
  * and going back to a document (or to its overview after "Show all") draws its graph at once.
  */
-import { computeLayout } from './layout';
+import { WARM_UP, computeLayout } from './layout';
 import type { LayoutInput, Point } from './layout';
 
 type Reply = { ok: true; positions: Record<string, Point> } | { ok: false; error: string };
@@ -18,10 +18,21 @@ function startWorker(): Worker {
   return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Starts the worker ahead of the first large layout. */
+let warmedUp = false;
+
+/**
+ * Starts the worker ahead of the first large layout, and once the page is idle has it lay out a
+ * small graph: a worker's first layout is its slowest (~3x), and the first layout a reader waits
+ * for is that of a document just opened.
+ */
 export function prepareLayoutWorker(): void {
   if (typeof Worker === 'undefined' || idle) return;
   idle = startWorker();
+  if (warmedUp) return;
+  warmedUp = true;
+  const warm = () => idle?.postMessage(WARM_UP);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5000 });
+  else setTimeout(warm, 1000);
 }
 
 /** How many recent layouts are kept (each a few hundred kilobytes at most, with its key). */
