@@ -6,12 +6,13 @@
 import { loadPersisted, openStorage, startPersistence } from '../store/persistence';
 import { useAppStore } from '../store/store';
 import { parseViewState } from '../store/viewState';
-import { loadBuiltinDocument } from './builtin';
-import { openFromUrl } from '../features/library/importClient';
+import { builtinAsFile, loadBuiltinDocument } from './builtin';
+import { openFromUrl, warmUpImports } from '../features/library/importClient';
 
 export async function bootstrap(): Promise<void> {
   const store = useAppStore.getState();
   store.addDocuments([loadBuiltinDocument()], { builtin: true });
+  warmUpImports([builtinAsFile()]);
   let openId = useAppStore.getState().builtinId;
 
   const storage = await openStorage();

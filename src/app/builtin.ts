@@ -17,3 +17,8 @@ export function loadBuiltinDocument(): AriadneDocument {
   }
   return doc;
 }
+
+/** The built-in article as a file to import, the sample an import worker warms up on. */
+export function builtinAsFile(): { name: string; bytes: Uint8Array } {
+  return { name: 'built-in.json', bytes: new TextEncoder().encode(JSON.stringify(raw)) };
+}

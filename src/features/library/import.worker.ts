@@ -2,9 +2,20 @@
 /** Parses opened files off the main thread, so a large import never freezes the page. */
 import { importFiles } from '../../domain/formats/intake';
 import { splitSentences } from '../../domain/sentences';
-import type { IntakeFile } from './importClient';
+import type { IntakeFile, WarmUp } from './importClient';
 
-self.onmessage = (event: MessageEvent<IntakeFile[]>) => {
+self.onmessage = (event: MessageEvent<IntakeFile[] | WarmUp>) => {
+  if (!Array.isArray(event.data)) {
+    // Compiles the import's code before a reader waits for it; nothing is answered.
+    try {
+      for (const d of importFiles(event.data.warmUp).documents) {
+        splitSentences(d.text, d.language ?? 'en');
+      }
+    } catch {
+      // A sample that fails to import has still warmed what it ran.
+    }
+    return;
+  }
   try {
     const result = importFiles(event.data);
     // Splitting a long text into sentences is the slowest part of indexing it: done here, the main

@@ -25,12 +25,42 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 type WorkerReply =
   { ok: true; result: IntakeResult; sentences: Int32Array[] } | { ok: false; error: string };
 
+/** The message that has an import worker parse a sample and answer nothing (see warmUpImports). */
+export interface WarmUp {
+  readonly warmUp: IntakeFile[];
+}
+
+let spare: Worker | null = null;
+
+function startWorker(): Worker {
+  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Starts an import worker once the page is idle and has it import `sample`: a worker's first
+ * import runs cold (its code not yet compiled) and the first import a reader waits for is the file
+ * they just chose. The worker is then kept for that import.
+ */
+export function warmUpImports(sample: IntakeFile[]): void {
+  if (typeof Worker === 'undefined' || spare) return;
+  const warm = () => {
+    if (spare) return;
+    spare = startWorker();
+    spare.postMessage({ warmUp: sample } satisfies WarmUp);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5000 });
+  else setTimeout(warm, 1000);
+}
+
 function parseInWorker(files: IntakeFile[]): Promise<IntakeResult> {
   if (typeof Worker === 'undefined') return Promise.resolve(importFiles(files));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+    const worker = spare ?? startWorker();
+    spare = null;
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-      worker.terminate();
+      // Kept warm for the next import, unless another is already waiting.
+      if (spare) worker.terminate();
+      else spare = worker;
       if (!e.data.ok) {
         reject(new Error(e.data.error));
         return;
