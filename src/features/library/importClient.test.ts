@@ -40,7 +40,7 @@ afterEach(() => {
 });
 
 describe('warmUpImports', () => {
-  it('starts a worker only once the page is idle, warms it on the sample, and imports with it', async () => {
+  it('keeps a worker warmed on the sample for each import, started once the page is idle', async () => {
     const workers = fakeWorkers();
     vi.resetModules();
     const { importIntoLibrary, warmUpImports } = await import('./importClient');
@@ -51,10 +51,15 @@ describe('warmUpImports', () => {
     expect(workers.started[0]?.sent).toEqual([{ warmUp: sample }]);
 
     await importIntoLibrary(sample);
-    await importIntoLibrary(sample);
-    // Both imports ran in the warmed worker, which stays for the next one.
+    // The warmed worker did the import and is gone with its garbage; a fresh one waits for idle.
+    expect(workers.started[0]?.sent).toEqual([{ warmUp: sample }, sample]);
+    expect(workers.started[0]?.terminated).toBe(true);
     expect(workers.started).toHaveLength(1);
-    expect(workers.started[0]?.sent).toEqual([{ warmUp: sample }, sample, sample]);
-    expect(workers.started[0]?.terminated).toBe(false);
+    workers.idle();
+    expect(workers.started).toHaveLength(2);
+    expect(workers.started[1]?.sent).toEqual([{ warmUp: sample }]);
+    await importIntoLibrary(sample);
+    expect(workers.started).toHaveLength(2);
+    expect(workers.started[1]?.sent).toEqual([{ warmUp: sample }, sample]);
   });
 });

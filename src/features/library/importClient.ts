@@ -31,25 +31,33 @@ export interface WarmUp {
 }
 
 let spare: Worker | null = null;
+let sample: IntakeFile[] | null = null;
 
 function startWorker(): Worker {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/**
- * Starts an import worker once the page is idle and has it import `sample`: a worker's first
- * import runs cold (its code not yet compiled) and the first import a reader waits for is the file
- * they just chose. The worker is then kept for that import.
- */
-export function warmUpImports(sample: IntakeFile[]): void {
-  if (typeof Worker === 'undefined' || spare) return;
+/** Once the page is idle, starts the spare worker and has it import the sample. */
+function prepareSpare(): void {
   const warm = () => {
-    if (spare) return;
+    if (spare || !sample) return;
     spare = startWorker();
     spare.postMessage({ warmUp: sample } satisfies WarmUp);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5000 });
   else setTimeout(warm, 1000);
+}
+
+/**
+ * Keeps a worker ready for the next import, warmed up on `sample`: a worker's first import runs
+ * cold (its code not yet compiled), and the import a reader waits for is the file just chosen. A
+ * worker is used for one import only: kept, it would hold that import's garbage (~60 MB after
+ * 100,000 words); a fresh one is warmed once the page is idle again.
+ */
+export function warmUpImports(files: IntakeFile[]): void {
+  if (typeof Worker === 'undefined' || sample) return;
+  sample = files;
+  prepareSpare();
 }
 
 function parseInWorker(files: IntakeFile[]): Promise<IntakeResult> {
@@ -58,9 +66,8 @@ function parseInWorker(files: IntakeFile[]): Promise<IntakeResult> {
     const worker = spare ?? startWorker();
     spare = null;
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-      // Kept warm for the next import, unless another is already waiting.
-      if (spare) worker.terminate();
-      else spare = worker;
+      worker.terminate();
+      if (sample) prepareSpare();
       if (!e.data.ok) {
         reject(new Error(e.data.error));
         return;
