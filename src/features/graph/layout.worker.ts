@@ -6,7 +6,11 @@ import type { LayoutInput } from './layout';
 self.onmessage = (event: MessageEvent<LayoutInput | typeof WARM_UP>) => {
   if (event.data === WARM_UP) {
     // Nothing is answered: the page sends this once, when idle (see layoutClient).
-    computeLayout(warmUpInput());
+    try {
+      computeLayout(warmUpInput());
+    } catch {
+      // A warm-up that fails has still compiled what it ran; a real layout reports its own errors.
+    }
     return;
   }
   try {

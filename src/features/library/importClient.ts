@@ -87,6 +87,7 @@ function parseInWorker(files: IntakeFile[]): Promise<IntakeResult> {
     };
     worker.onerror = (e) => {
       worker.terminate();
+      if (sample) prepareSpare();
       reject(new Error(e.message || 'the import worker failed'));
     };
     worker.postMessage(files);
