@@ -133,6 +133,26 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await page().waitForFunction(() => document.querySelector('[aria-current="true"]') !== null);
     const [sentence] = await currentSentences(page());
     expect(await isScrolledIntoView(page(), `[data-sentence="${sentence}"]`)).toBe(true);
+
+    // Clearing the selection takes its neighbours away and brings the whole overview back into view.
+    await page().keyboard.press('Escape');
+    await page().waitForFunction(() => window.cy!.nodes(':selected').empty());
+    const outOfView = await page().evaluate(
+      (overview) => {
+        const cy = window.cy!;
+        return cy
+          .nodes()
+          .filter((n) => overview.includes(n.id()))
+          .filter((n) => {
+            const p = n.renderedPosition();
+            return p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height();
+          })
+          .map((n) => n.id());
+      },
+      [...drawn],
+    );
+    expect(outOfView).toEqual([]);
+    expect(await drawnNodeIds(page())).toHaveLength(drawn.size);
   });
 
   it('lands on the sentence of a node clicked in the graph', async () => {

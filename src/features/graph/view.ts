@@ -85,24 +85,28 @@ function neighbourhood(s: ViewState, anchorId: string, rel: Relation | undefined
  * plus one neighbourhood, as its caption says, instead of growing with every click. Returns the
  * nodes it drew, with the selection.
  */
-function revealAround(cy: Core, scope: Scope, s: ViewState): NodeCollection | undefined {
+function revealAround(
+  cy: Core,
+  scope: Scope,
+  s: ViewState,
+): { placed?: NodeCollection; hid: boolean } {
   const { overview, revealed, pinned } = scope;
-  if (!overview) return undefined;
+  if (!overview) return { hid: false };
   const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
   const anchor = s.selectedEntityId ?? rel?.source;
   const anchorId = anchor && s.index.entityById.has(anchor) ? anchor : undefined;
   const wanted = anchorId ? neighbourhood(s, anchorId, rel) : new Set<string>();
-  hide(
+  const hid = hide(
     cy,
     revealed,
     [...revealed].filter((id) => !wanted.has(id) && !pinned.has(id) && !overview.has(id)),
   );
-  if (!anchorId) return undefined;
+  if (!anchorId) return { hid };
   const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
   const drawn = (id: string) => cy.$id(id).nonempty();
   const anchorWasDrawn = drawn(anchorId);
   const added = toElements(s.index, missing, drawn);
-  if (added.length === 0) return undefined;
+  if (added.length === 0) return { hid };
   if (cy.edges().length > DENSE_EDGES) bornDense(added);
   for (const id of missing) revealed.add(id);
   // Beside the overview, on the side of the anchor or of its neighbours already drawn.
@@ -125,7 +129,7 @@ function revealAround(cy: Core, scope: Scope, s: ViewState): NodeCollection | un
     });
   });
   const shown = new Set([...missing, anchorId]);
-  return cy.nodes().filter((n) => shown.has(n.id()));
+  return { placed: cy.nodes().filter((n) => shown.has(n.id())), hid };
 }
 
 /** Where the overview's nodes are, or undefined when none is drawn. */
@@ -146,6 +150,11 @@ function centroid(points: readonly Point[]): Point {
   return { x: sum.x / points.length, y: sum.y / points.length };
 }
 
+/** Rendered pixels `panInto` keeps between the nodes and the pane's edges. */
+const VIEW_MARGIN = 20;
+/** The graph's toolbar lies over the top of the canvas. */
+const TOOLBAR_ROOM = 48;
+
 /**
  * Pans (never zooms: a new zoom redraws every node's texture) so that the nodes just drawn are in
  * view, moving as little as it can; nodes that cannot all fit are centred.
@@ -161,23 +170,31 @@ function panInto(cy: Core, nodes: NodeCollection): void {
         : hi > max
           ? max - hi
           : 0;
-  const margin = 20 / cy.zoom();
-  // The graph's toolbar lies over the top of the canvas.
-  const top = 48 / cy.zoom();
+  const margin = VIEW_MARGIN / cy.zoom();
+  const top = TOOLBAR_ROOM / cy.zoom();
   const dx = shift(b.x1, b.x2, ext.x1 + margin, ext.x2 - margin);
   const dy = shift(b.y1, b.y2, ext.y1 + top, ext.y2 - margin);
   if (dx !== 0 || dy !== 0) cy.panBy({ x: dx * cy.zoom(), y: dy * cy.zoom() });
 }
 
-/** Removes revealed nodes (with their edges) that the selection no longer needs. */
-function hide(cy: Core, revealed: Set<string>, ids: readonly string[]): void {
-  if (ids.length === 0) return;
+/** Whether the nodes fit in the view at its zoom, with the margins `panInto` keeps. */
+function fits(cy: Core, nodes: NodeCollection): boolean {
+  const b = nodes.boundingBox({});
+  const ext = cy.extent();
+  const z = cy.zoom();
+  return b.w <= ext.w - (2 * VIEW_MARGIN) / z && b.h <= ext.h - (TOOLBAR_ROOM + VIEW_MARGIN) / z;
+}
+
+/** Removes revealed nodes (with their edges) that the selection no longer needs; says if any. */
+function hide(cy: Core, revealed: Set<string>, ids: readonly string[]): boolean {
+  if (ids.length === 0) return false;
   cy.batch(() => {
     for (const id of ids) {
       cy.$id(id).remove();
       revealed.delete(id);
     }
   });
+  return true;
 }
 
 /**
@@ -230,7 +247,7 @@ export function markDense(cy: Core): boolean {
  * graph of hundreds of edges.
  */
 export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope): void {
-  const placed = revealAround(cy, scope, s);
+  const { placed, hid } = revealAround(cy, scope, s);
   const filters = {
     hiddenEntityTypes: s.hiddenEntityTypes,
     hiddenRelationTypes: s.hiddenRelationTypes,
@@ -278,6 +295,11 @@ export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope)
   const focus = node.nonempty() ? node : undefined;
   if (centre && placed) {
     panInto(cy, placed);
+  } else if (centre && hid && !focus && scope.overview) {
+    // The reveal the view was panned to is gone: back to the overview, if it fits at this zoom
+    // (a reader who zoomed in on part of it keeps their view).
+    const shown = cy.nodes().filter((n) => scope.overview?.has(n.id()) ?? false);
+    if (shown.nonempty() && fits(cy, shown)) panInto(cy, shown);
   } else if (centre && focus && focus.visible()) {
     const ext = cy.extent();
     const p = focus.position();
