@@ -142,12 +142,10 @@ describe('a document of 20,000 words and 1,500 actors', () => {
         const cy = window.cy!;
         return cy
           .nodes()
-          .filter((n) => overview.includes(n.id()))
-          .filter((n) => {
-            const p = n.renderedPosition();
-            return p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height();
-          })
-          .map((n) => n.id());
+          .map((n) => ({ id: n.id(), p: n.renderedPosition() }))
+          .filter(({ id }) => overview.includes(id))
+          .filter(({ p }) => p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height())
+          .map(({ id }) => id);
       },
       [...drawn],
     );
