@@ -83,7 +83,7 @@ function neighbourhood(s: ViewState, anchorId: string, rel: Relation | undefined
  * Draws the selection and its neighbours in a partial graph, beside the overview (see
  * `placeReveal`), and takes away what an earlier selection revealed: the graph stays the overview
  * plus one neighbourhood, as its caption says, instead of growing with every click. Returns the
- * nodes it drew, with the selection.
+ * nodes it drew, with the selection (`placed`), and whether it took earlier ones away (`hid`).
  */
 function revealAround(
   cy: Core,
