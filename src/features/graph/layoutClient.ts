@@ -9,6 +9,7 @@
  */
 import { WARM_UP, computeLayout } from './layout';
 import type { LayoutInput, Point } from './layout';
+import { whenIdle } from '../whenIdle';
 
 type Reply = { ok: true; positions: Record<string, Point> } | { ok: false; error: string };
 
@@ -30,9 +31,7 @@ export function prepareLayoutWorker(): void {
   idle = startWorker();
   if (warmedUp) return;
   warmedUp = true;
-  const warm = () => idle?.postMessage(WARM_UP);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5000 });
-  else setTimeout(warm, 1000);
+  whenIdle(() => idle?.postMessage(WARM_UP));
 }
 
 /** How many recent layouts are kept (each a few hundred kilobytes at most, with its key). */

@@ -9,6 +9,7 @@ import type { AriadneDocument } from '../../domain/model';
 import { rememberSentences } from '../../domain/sentences';
 import { indexFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
+import { whenIdle } from '../whenIdle';
 
 export interface IntakeFile {
   readonly name: string;
@@ -39,13 +40,11 @@ function startWorker(): Worker {
 
 /** Once the page is idle, starts the spare worker and has it import the sample. */
 function prepareSpare(): void {
-  const warm = () => {
+  whenIdle(() => {
     if (spare || !sample) return;
     spare = startWorker();
     spare.postMessage({ warmUp: sample } satisfies WarmUp);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 5000 });
-  else setTimeout(warm, 1000);
+  });
 }
 
 /**
