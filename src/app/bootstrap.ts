@@ -18,8 +18,9 @@ export async function bootstrap(): Promise<void> {
   const storage = await openStorage();
   if (storage.kind === 'ok') {
     try {
-      const { docs, meta, problems } = await loadPersisted(storage.store);
+      const { docs, meta, arrangements, problems } = await loadPersisted(storage.store);
       store.addDocuments(docs, { replace: true });
+      store.restoreArrangements(arrangements);
       if (meta) store.restoreOrder(meta.order);
       if (meta?.openId && useAppStore.getState().documents.has(meta.openId)) openId = meta.openId;
       if (problems.length) store.reportProblems(problems);

@@ -9,6 +9,8 @@ import type { ImportProblem } from '../domain/formats/problems';
 import type { AriadneDocument } from '../domain/model';
 import { documentSchema } from '../domain/schema';
 import { validateDocument } from '../domain/validate';
+import { isArrangement } from './arrangementSlice';
+import type { Arrangement } from './arrangementSlice';
 import type { AppState } from './store';
 
 const META = 'meta';
@@ -24,6 +26,8 @@ const PARTS = ['entities', 'mentions', 'relations'] as const;
 type Part = (typeof PARTS)[number];
 const partKey = (id: string, part: Part) => `part:${id}:${part}`;
 const IN_PARTS = 'storedInParts';
+/** Where the reader put a document's nodes (`layout:<id>`); the built-in article's too. */
+const LAYOUT_PREFIX = 'layout:';
 
 /** The document as stored: from its shell and parts, or whole. */
 function assemble(id: string, value: unknown, records: Map<IDBValidKey, unknown>): unknown {
@@ -65,15 +69,23 @@ export async function openStorage(): Promise<Storage> {
 export async function loadPersisted(store: UseStore): Promise<{
   docs: AriadneDocument[];
   meta: PersistedMeta | undefined;
+  arrangements: Map<string, Arrangement>;
   problems: ImportProblem[];
 }> {
   const docs: AriadneDocument[] = [];
   const problems: ImportProblem[] = [];
+  const arrangements = new Map<string, Arrangement>();
   let meta: PersistedMeta | undefined;
   const records = new Map(await entries(store));
   for (const [key, value] of records) {
     if (key === META) {
       meta = value as PersistedMeta;
+      continue;
+    }
+    if (typeof key === 'string' && key.startsWith(LAYOUT_PREFIX)) {
+      // Positions are a convenience: one that does not read is left alone, and the graph is laid
+      // out as if the reader had never dragged anything.
+      if (isArrangement(value)) arrangements.set(key.slice(LAYOUT_PREFIX.length), value);
       continue;
     }
     if (typeof key !== 'string' || !key.startsWith(DOC_PREFIX)) continue;
@@ -90,7 +102,7 @@ export async function loadPersisted(store: UseStore): Promise<{
       });
     }
   }
-  return { docs, meta, problems };
+  return { docs, meta, arrangements, problems };
 }
 
 /**
@@ -153,8 +165,20 @@ export function startPersistence(
       for (const id of prev.documents.keys()) {
         if (s.documents.has(id)) continue;
         written.delete(id);
-        delMany([DOC_PREFIX + id, ...PARTS.map((p) => partKey(id, p))], store).catch(fail);
+        delMany(
+          [DOC_PREFIX + id, LAYOUT_PREFIX + id, ...PARTS.map((p) => partKey(id, p))],
+          store,
+        ).catch(fail);
       }
+    }
+    for (const [id, arrangement] of s.arrangements) {
+      // Written when it changed, and again when its document comes back (undo of a removal).
+      const back = !prev.documents.has(id) && s.documents.has(id);
+      if (!s.documents.has(id) || (prev.arrangements.get(id) === arrangement && !back)) continue;
+      idbSet(LAYOUT_PREFIX + id, arrangement, store).catch(fail);
+    }
+    for (const id of prev.arrangements.keys()) {
+      if (!s.arrangements.has(id)) delMany([LAYOUT_PREFIX + id], store).catch(fail);
     }
     if (s.order !== prev.order || s.openDocumentId !== prev.openDocumentId) {
       const meta: PersistedMeta = { order: [...s.order], openId: s.openDocumentId };

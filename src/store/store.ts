@@ -9,6 +9,8 @@ import { buildIndex } from '../domain/indexes';
 import { indexFor } from './indexCache';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
+import { createArrangementSlice } from './arrangementSlice';
+import type { ArrangementSlice } from './arrangementSlice';
 import { createHistorySlice } from './historySlice';
 import type { HistorySlice } from './historySlice';
 import { createLibrarySlice } from './librarySlice';
@@ -65,7 +67,8 @@ export type AppState = DocumentSlice &
   FilterSlice &
   ViewSlice &
   LibrarySlice &
-  HistorySlice;
+  HistorySlice &
+  ArrangementSlice;
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const EMPTY_DOC: AriadneDocument = {
@@ -198,6 +201,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createViewSlice(...a),
   ...createLibrarySlice(...a),
   ...createHistorySlice(...a),
+  ...createArrangementSlice(...a),
 }));
 
 /** The view state a link should carry for the current store state. */

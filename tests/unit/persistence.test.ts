@@ -116,6 +116,65 @@ describe('the library in IndexedDB', () => {
     expect(loaded.problems[0]).toMatchObject({ file: 'saved document half', severity: 'error' });
   });
 
+  it("keeps how the reader arranged each document's graph, the built-in article's too", async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const s = useAppStore.getState();
+    s.addDocuments([builtin as AriadneDocument], { builtin: true });
+    s.addDocuments([doc('One', 'First text.')]);
+    const builtinId = useAppStore.getState().builtinId!;
+    const one = useAppStore.getState().order.find((id) => id !== builtinId)!;
+    s.keepArrangement(builtinId, { 'e-hts': { x: 10, y: -20 } }, ['e-hts']);
+    s.keepArrangement(one, { a: { x: 1, y: 2 } });
+    s.keepArrangement(one, { b: { x: 3, y: 4 } }, ['b']);
+    await settle();
+    let loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(Object.fromEntries(loaded.arrangements)).toEqual({
+      [builtinId]: { positions: { 'e-hts': { x: 10, y: -20 } }, pinned: ['e-hts'] },
+      [one]: { positions: { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } }, pinned: ['b'] },
+    });
+
+    useAppStore.getState().unpinNodes(builtinId);
+    await settle();
+    loaded = await loadPersisted(storage.store);
+    expect(loaded.arrangements.get(builtinId)?.pinned).toEqual([]);
+
+    // Removed with its document, and back with it on undo.
+    useAppStore.getState().removeDocument(one);
+    await settle();
+    const layouts = async () =>
+      (await keys(storage.store)).filter((k) => String(k).startsWith('layout:')).map(String);
+    expect(await layouts()).toEqual([`layout:${builtinId}`]);
+    useAppStore.getState().undoRemove();
+    await settle();
+    loaded = await loadPersisted(storage.store);
+    expect(loaded.arrangements.get(one)?.positions).toEqual({
+      a: { x: 1, y: 2 },
+      b: { x: 3, y: 4 },
+    });
+  });
+
+  it('skips stored arrangements that do not read, without a word, and loads the rest', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    const good = { positions: { a: { x: 1, y: 2 } }, pinned: ['a'] };
+    await idbSet('doc:good', doc('Good', 'Fine text.'), storage.store);
+    await idbSet('layout:good', good, storage.store);
+    await idbSet(
+      'layout:bad',
+      { positions: { a: { x: 'left', y: 2 } }, pinned: [] },
+      storage.store,
+    );
+    await idbSet('layout:worse', [1, 2], storage.store);
+    await idbSet('layout:older', { a: { x: 1, y: 2 } }, storage.store);
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.docs.map((d) => d.title)).toEqual(['Good']);
+    expect(Object.fromEntries(loaded.arrangements)).toEqual({ good });
+  });
+
   it('goes on in memory and says why when saving fails (storage full)', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);

@@ -396,3 +396,41 @@ describe('store: view state', () => {
     expect(get().selectedRelationId).toBe('r18');
   });
 });
+
+describe('store: how the reader arranged the graph', () => {
+  beforeEach(() => useAppStore.setState(useAppStore.getInitialState(), true));
+
+  it('keeps where nodes are and which were dragged, per document, later places winning', () => {
+    const s = useAppStore.getState();
+    s.keepArrangement('d1', { a: { x: 1, y: 1 }, b: { x: 2, y: 2 } }, ['a']);
+    const before = useAppStore.getState().arrangements;
+    s.keepArrangement('d1', { b: { x: 5, y: 6 } }, ['b', 'a']);
+    s.keepArrangement('d2', { a: { x: 0, y: 0 } });
+    expect(useAppStore.getState().arrangements).not.toBe(before);
+    expect(Object.fromEntries(useAppStore.getState().arrangements)).toEqual({
+      d1: { positions: { a: { x: 1, y: 1 }, b: { x: 5, y: 6 } }, pinned: ['a', 'b'] },
+      d2: { positions: { a: { x: 0, y: 0 } }, pinned: [] },
+    });
+  });
+
+  it('unpins one document’s nodes and keeps their places; changes nothing for nothing', () => {
+    const s = useAppStore.getState();
+    s.keepArrangement('d1', { a: { x: 1, y: 1 } }, ['a']);
+    s.keepArrangement('d2', { a: { x: 0, y: 0 } }, ['a']);
+    s.unpinNodes('d1');
+    const after = useAppStore.getState().arrangements;
+    s.unpinNodes('d1');
+    s.unpinNodes('d3');
+    s.keepArrangement('d2', {});
+    expect(useAppStore.getState().arrangements).toBe(after);
+    expect(after.get('d1')).toEqual({ positions: { a: { x: 1, y: 1 } }, pinned: [] });
+    expect(after.get('d2')?.pinned).toEqual(['a']);
+  });
+
+  it('restores saved arrangements next to those made since', () => {
+    const s = useAppStore.getState();
+    s.keepArrangement('d1', { a: { x: 1, y: 1 } });
+    s.restoreArrangements(new Map([['d2', { positions: { b: { x: 2, y: 2 } }, pinned: [] }]]));
+    expect([...useAppStore.getState().arrangements.keys()].sort()).toEqual(['d1', 'd2']);
+  });
+});
