@@ -3,14 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   currentSentences,
+  dragNode,
   isScrolledIntoView,
+  modelPosition,
   openApp,
   pageErrors,
   selectedNodeIds,
   setupBrowser,
+  storedRecord,
 } from './helpers';
 
 const { page, baseUrl } = setupBrowser();
+
+type Point = { x: number; y: number };
 
 /** Where a node is drawn, in page coordinates, so the mouse can click it like a person. */
 async function nodePoint(p: Page, id: string): Promise<{ x: number; y: number }> {
@@ -227,6 +232,52 @@ describe('the explorer in a real browser', () => {
     const after = await page().evaluate(() => ({ ...window.cy!.$id('e-moscow').position() }));
     expect(Math.abs(after.x - dropped.x)).toBeLessThan(1);
     expect(Math.abs(after.y - dropped.y)).toBeLessThan(1);
+  });
+
+  it('draws the graph as the reader left it after a reload: dragged, re-laid out, unpinned', async () => {
+    const picture = () =>
+      page().evaluate(() =>
+        Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
+      );
+    const expectSame = (a: Record<string, Point>, b: Record<string, Point>) => {
+      expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+      for (const [id, p] of Object.entries(a)) {
+        expect(Math.abs(b[id]!.x - p.x), id).toBeLessThan(1);
+        expect(Math.abs(b[id]!.y - p.y), id).toBeLessThan(1);
+      }
+    };
+    await openApp(page(), baseUrl);
+    const dropped = await dragNode(page(), 'e-moscow', { x: 70, y: 50 });
+    const arranged = await picture();
+    expect(arranged['e-moscow']).toEqual(dropped);
+    await page().getByRole('button', { name: 'Unpin 1 dragged node' }).waitFor();
+    await expect
+      .poll(() => storedRecord(page(), 'layout:hts-terror-list'))
+      .toEqual({ positions: arranged, pinned: ['e-moscow'] });
+
+    await page().reload();
+    await openApp(page(), baseUrl);
+    expectSame(arranged, await picture());
+
+    // Re-run layout keeps the pinned node, and a reload shows the new picture.
+    await page().getByRole('button', { name: 'Re-run layout' }).click();
+    const relaid = await picture();
+    expectSame({ 'e-moscow': dropped }, { 'e-moscow': relaid['e-moscow']! });
+    await expect
+      .poll(async () => (await storedRecord(page(), 'layout:hts-terror-list')) as object)
+      .toMatchObject({ positions: relaid });
+    await page().reload();
+    await openApp(page(), baseUrl);
+    expectSame(relaid, await picture());
+
+    // Unpinned, it moves with the others on the next layout.
+    const unpin = page().getByRole('button', { name: 'Unpin 1 dragged node' });
+    await unpin.click();
+    await expect.poll(() => unpin.count()).toBe(0);
+    await page().getByRole('button', { name: 'Re-run layout' }).click();
+    const moved = await modelPosition(page(), 'e-moscow');
+    expect(Math.hypot(moved.x - dropped.x, moved.y - dropped.y)).toBeGreaterThan(1);
+    expect(pageErrors(page())).toEqual([]);
   });
 
   it('draws the same graph on every load, and a fresh one on "Re-run layout"', async () => {

@@ -43,6 +43,48 @@ export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
 }
 
+/** A record of the app's browser storage (IndexedDB `ariadne`, store `library`), or null. */
+export async function storedRecord(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('ariadne');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('library').objectStore('library').get(k);
+          request.onsuccess = () => resolve(request.result ?? null);
+          request.onerror = () => resolve(null);
+          db.close();
+        };
+      }),
+    key,
+  );
+}
+
+/** Drags a node by the mouse, as a person would, and returns where it ended up (graph coordinates). */
+export async function dragNode(
+  page: Page,
+  id: string,
+  by: { x: number; y: number },
+): Promise<{ x: number; y: number }> {
+  const from = await page.evaluate((nodeId) => {
+    const cy = window.cy!;
+    const pos = cy.$id(nodeId).renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + pos.x, y: box.top + pos.y };
+  }, id);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + by.x, from.y + by.y, { steps: 5 });
+  await page.mouse.up();
+  return modelPosition(page, id);
+}
+
+export async function modelPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => ({ ...window.cy!.$id(nodeId).position() }), id);
+}
+
 export async function selectedNodeIds(page: Page): Promise<string[]> {
   return page.evaluate(() => window.cy!.$('node:selected').map((n) => n.id()));
 }

@@ -11,11 +11,14 @@ import type { Page } from 'playwright-core';
 import { generateDocument } from '../../bench/generate';
 import {
   currentSentences,
+  dragNode,
   isScrolledIntoView,
+  modelPosition,
   openApp,
   pageErrors,
   selectedNodeIds,
   setupBrowser,
+  storedRecord,
   waitForSelectedNode,
 } from './helpers';
 
@@ -178,6 +181,51 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       return el.top >= 0 && el.bottom <= window.innerHeight;
     }, sentence);
     expect(await isScrolledIntoView(page(), `[data-sentence="${sentence}"]`)).toBe(true);
+  });
+
+  it('draws the overview as the reader left it after a reload, the dragged node pinned', async () => {
+    await openLarge(page());
+    // The biggest node in view: the easiest for a person to grab.
+    const id = await page().evaluate(() => {
+      const cy = window.cy!;
+      const ext = cy.extent();
+      return cy
+        .nodes()
+        .filter((n) => {
+          const p = n.position();
+          return p.x > ext.x1 && p.x < ext.x2 && p.y > ext.y1 && p.y < ext.y2;
+        })
+        .sort((a, b) => Number(b.data('size')) - Number(a.data('size')))[0]!
+        .id();
+    });
+    const dropped = await dragNode(page(), id, { x: 60, y: 45 });
+    const drawn = await page().evaluate(() =>
+      Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
+    );
+    await expect
+      .poll(() => storedRecord(page(), `layout:${doc.id}`))
+      .toEqual({ positions: drawn, pinned: [id] });
+
+    await page().reload();
+    await page().waitForFunction(
+      (count) =>
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
+        window.cy!.nodes().length >= count,
+      80,
+    );
+    const back = await modelPosition(page(), id);
+    expect(Math.abs(back.x - dropped.x)).toBeLessThan(1);
+    expect(Math.abs(back.y - dropped.y)).toBeLessThan(1);
+    // The rest of the overview is where it was too: nothing was laid out again.
+    const again = await page().evaluate(() =>
+      Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
+    );
+    expect(Object.keys(again).sort()).toEqual(Object.keys(drawn).sort());
+    for (const [node, p] of Object.entries(drawn)) {
+      expect(Math.hypot(again[node]!.x - p.x, again[node]!.y - p.y), node).toBeLessThan(1);
+    }
+    await page().getByRole('button', { name: 'Unpin 1 dragged node' }).waitFor();
+    expect(pageErrors(page())).toEqual([]);
   });
 
   it('shows the text again when the page is reloaded with the document open', async () => {

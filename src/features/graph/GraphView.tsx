@@ -34,6 +34,8 @@ import {
   layoutInPlace,
   layoutInputOf,
   nextFrame,
+  keptPlaces,
+  positionsOf,
 } from './place';
 import { syncElements } from './sync';
 import { drawTexturesFirst } from './textures';
@@ -101,7 +103,9 @@ export default function GraphView() {
       if (e.target === cy) store().clearSelection();
     };
     const onDragged = (e: EventObject) => {
-      pinned.current.add(e.target.id() as string);
+      const id = e.target.id() as string;
+      pinned.current.add(id);
+      store().keepArrangement(store().index.doc.id, positionsOf(cy), [id]);
     };
     cy.on('tap', 'node', onNode);
     cy.on('tap', 'edge', onEdge);
@@ -145,6 +149,12 @@ export default function GraphView() {
     const update = (overview: Set<string> | null) => {
       const exists = (id: string) => index.entityById.has(id);
       for (const id of pinned.current) if (!exists(id)) pinned.current.delete(id);
+      // The built-in article's first edit is a copy under a new id: the arrangement goes with it.
+      const from = drawn.current?.docId;
+      const store = useAppStore.getState();
+      if (from && from !== index.doc.id && store.arrangements.has(from)) {
+        store.keepArrangement(index.doc.id, positionsOf(cy), [...pinned.current]);
+      }
       const revealed = new Set([...scope.current.revealed].filter(exists));
       scope.current = { overview, revealed, pinned: pinned.current };
       const only = overview ? new Set([...overview, ...revealed, ...pinned.current]) : undefined;
@@ -167,38 +177,58 @@ export default function GraphView() {
         return;
       }
       drawn.current = null;
+      // The graph as the reader left it (see arrangementSlice): the nodes they dragged are pinned
+      // again, and the nodes drawn then go back where they were.
+      const kept = useAppStore.getState().arrangements.get(index.doc.id);
       pinned.current.clear();
+      for (const id of kept?.pinned ?? []) if (index.entityById.has(id)) pinned.current.add(id);
       seeds.current = FIRST_SEED;
       cy.resize();
       scope.current = { overview, revealed: new Set(), pinned: pinned.current };
-      const elements = toElements(index, overview ?? undefined);
+      const elements = toElements(
+        index,
+        overview ? new Set([...overview, ...pinned.current]) : undefined,
+      );
       const nodes = elements.filter((e) => e.group === 'nodes');
       const edges = elements.filter((e) => e.group === 'edges');
       if (edges.length > DENSE_EDGES) bornDense(edges);
+      const places = keptPlaces(nodes, kept, pinned.current);
+      const hasPlace = new Set(places.map((f) => f.nodeId));
+      const putKept = () => {
+        for (const f of places) cy.$id(f.nodeId).position(f.position);
+      };
+      // Only the nodes without a kept place are laid out, around the others.
+      const complete = nodes.length > 0 && places.length === nodes.length;
       if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
         cy.batch(() => {
           cy.elements().remove();
           cy.add(elements);
+          putKept();
         });
-        if (cy.elements().nonempty()) layoutInPlace(cy, pinned.current, cy.elements());
+        if (cy.elements().nonempty() && !complete) layoutInPlace(cy, hasPlace, cy.elements());
         finish();
         return;
       }
       // A large graph: the old one goes at once, the layout runs in a worker, and the new elements
       // arrive over a few frames so that no single task styles them all.
       cy.elements().remove();
-      const job = layoutOffThread(layoutInputOf(nodes, edges));
-      cancelLayout = job.cancel;
       let positions: Record<string, Point>;
-      try {
-        positions = fitToFrame(cy, await job.result, []);
-      } catch {
-        if (cancelled) return;
-        // Without the worker the layout still has to happen: in place, as for small graphs.
-        cy.add(elements);
-        layoutInPlace(cy, pinned.current, cy.elements());
-        finish();
-        return;
+      if (complete) {
+        positions = Object.fromEntries(places.map((f) => [f.nodeId, f.position]));
+      } else {
+        const job = layoutOffThread(layoutInputOf(nodes, edges, places));
+        cancelLayout = job.cancel;
+        try {
+          positions = fitToFrame(cy, await job.result, places);
+        } catch {
+          if (cancelled) return;
+          // Without the worker the layout still has to happen: in place, as for small graphs.
+          cy.add(elements);
+          putKept();
+          layoutInPlace(cy, hasPlace, cy.elements());
+          finish();
+          return;
+        }
       }
       if (cancelled) return;
       // Frame the graph before drawing it, so its node textures are drawn once, at the final zoom.
@@ -260,6 +290,15 @@ export default function GraphView() {
     return () => observer.disconnect();
   }, [cy]);
 
+  const pinnedCount = useAppStore((s) => {
+    const arrangement = s.arrangements.get(s.index.doc.id);
+    return arrangement ? arrangement.pinned.filter((id) => s.index.entityById.has(id)).length : 0;
+  });
+  const unpin = () => {
+    pinned.current.clear();
+    useAppStore.getState().unpinNodes(index.doc.id);
+  };
+
   const fit = () => cy?.fit(cy.elements(':visible'), 40);
   const zoom = (factor: number) => {
     if (!cy) return;
@@ -289,6 +328,8 @@ export default function GraphView() {
       });
     }
     cy.fit(shown, 40);
+    // A reload shows this picture, not the first one.
+    useAppStore.getState().keepArrangement(index.doc.id, positionsOf(cy));
   };
 
   return (
@@ -324,6 +365,16 @@ export default function GraphView() {
         >
           Re-run layout
         </button>
+        {pinnedCount > 0 && (
+          <button
+            type="button"
+            onClick={unpin}
+            aria-label={`Unpin ${pinnedCount} dragged ${pinnedCount === 1 ? 'node' : 'nodes'}`}
+            title="Let the nodes you dragged move again the next time the layout runs"
+          >
+            Unpin {pinnedCount}
+          </button>
+        )}
       </div>
       <div ref={wrapRef} className="graph-canvas">
         <CytoscapeComponent

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FAN_ROW, FAN_SPACING, MAX_STRETCH, placeReveal, stretchToFrame } from './place';
+import {
+  FAN_ROW,
+  FAN_SPACING,
+  MAX_STRETCH,
+  keptPlaces,
+  placeReveal,
+  stretchToFrame,
+} from './place';
 
 const square = {
   a: { x: 0, y: 0 },
@@ -77,5 +84,28 @@ describe('placeReveal', () => {
     const { fresh } = placeReveal(box, { x: 200, y: 150 }, undefined, 3);
     expect(fresh.every((p) => p.x > box.x2)).toBe(true);
     expect(placeReveal(box, { x: 10, y: 10 }, undefined, 0).fresh).toEqual([]);
+  });
+});
+
+describe('keptPlaces', () => {
+  const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ data: { id } }));
+  const at = (x: number) => ({ x, y: -x });
+
+  it('gives the kept place of every node that has one when they are at least half', () => {
+    const kept = { positions: { a: at(1), c: at(3), gone: at(9) } };
+    expect(keptPlaces(nodes, kept, new Set())).toEqual([
+      { nodeId: 'a', position: at(1) },
+      { nodeId: 'c', position: at(3) },
+    ]);
+  });
+
+  it('keeps only the pinned nodes in place when most of the picture is new', () => {
+    const kept = { positions: { a: at(1) } };
+    expect(keptPlaces(nodes, kept, new Set(['a']))).toEqual([{ nodeId: 'a', position: at(1) }]);
+    expect(keptPlaces(nodes, kept, new Set())).toEqual([]);
+  });
+
+  it('gives nothing for a graph never arranged', () => {
+    expect(keptPlaces(nodes, undefined, new Set(['a']))).toEqual([]);
   });
 });

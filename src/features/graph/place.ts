@@ -18,6 +18,41 @@ export function fixedNodes(cy: Core, pinned: ReadonlySet<string>): FixedNode[] {
     .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
 }
 
+/** Where the nodes are now, by id: all of them, or those of `ids` that are drawn. */
+export function positionsOf(cy: Core, ids?: Iterable<string>): Record<string, Point> {
+  const out: Record<string, Point> = {};
+  if (!ids) {
+    cy.nodes().forEach((n) => {
+      out[n.id()] = { ...n.position() };
+    });
+    return out;
+  }
+  for (const id of ids) {
+    const n = cy.$id(id);
+    if (n.nonempty()) out[id] = { ...n.position() };
+  }
+  return out;
+}
+
+/**
+ * Where the reader left these nodes (see `Arrangement`), for a graph drawn again. Kept places serve
+ * when they cover at least half of the nodes; otherwise the picture is mostly new (the reader
+ * switched to every actor, or most of the cast changed) and only the pinned nodes keep theirs.
+ */
+export function keptPlaces(
+  nodes: readonly ElementDefinition[],
+  kept: { readonly positions: Readonly<Record<string, Point>> } | undefined,
+  pinned: ReadonlySet<string>,
+): FixedNode[] {
+  if (!kept) return [];
+  const places = nodes.flatMap((n) => {
+    const id = String(n.data.id);
+    const p = kept.positions[id];
+    return p ? [{ nodeId: id, position: { x: p.x, y: p.y } }] : [];
+  });
+  return places.length * 2 >= nodes.length ? places : places.filter((f) => pinned.has(f.nodeId));
+}
+
 /** Lays a small graph out in place, labels measured; pinned nodes stay exactly where they were. */
 export function layoutInPlace(
   cy: Core,
