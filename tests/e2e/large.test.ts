@@ -225,6 +225,38 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       expect(Math.hypot(again[node]!.x - p.x, again[node]!.y - p.y), node).toBeLessThan(1);
     }
     await page().getByRole('button', { name: 'Unpin 1 dragged node' }).waitFor();
+
+    // Every actor: a drag there is not kept, so back in the overview the picture is as it was.
+    await page()
+      .getByRole('button', { name: /Show all 1,500/ })
+      .click();
+    await page().waitForFunction(
+      () =>
+        window.cy!.nodes().length === 1500 &&
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null,
+      undefined,
+      { timeout: 60_000 },
+    );
+    // Zoomed in on an actor of the overview, big enough to grab.
+    await page().evaluate((node) => {
+      const cy = window.cy!;
+      cy.zoom({ level: 1, position: cy.$id(node).position() });
+    }, id);
+    const from = await modelPosition(page(), id);
+    const to = await dragNode(page(), id, { x: 40, y: 40 });
+    expect(Math.hypot(to.x - from.x, to.y - from.y)).toBeGreaterThan(10);
+    await page().getByRole('button', { name: 'Show overview' }).click();
+    await page().waitForFunction(
+      () =>
+        window.cy!.nodes().length < 1500 &&
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null,
+    );
+    const overview = await page().evaluate(() =>
+      Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
+    );
+    for (const [node, p] of Object.entries(drawn)) {
+      expect(Math.hypot(overview[node]!.x - p.x, overview[node]!.y - p.y), node).toBeLessThan(1);
+    }
     expect(pageErrors(page())).toEqual([]);
   });
 

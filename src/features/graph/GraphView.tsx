@@ -74,6 +74,13 @@ export default function GraphView() {
     index.entityTypeCounts.length > 0 &&
     index.entityTypeCounts.every((t) => hiddenTypes.has(t.type.key));
   const [showAll, setShowAll] = useState(false);
+  // Whether the picture on screen is kept as the reader arranges it: not the every-actor view of a
+  // large document, whose thousands of places would overwrite the overview's (it is laid out
+  // afresh each time, only the pinned nodes keeping theirs).
+  const keeping = useRef(true);
+  useEffect(() => {
+    keeping.current = !(large && showAll);
+  }, [large, showAll]);
   const scope = useRef<Scope>({ overview: null, revealed: new Set(), pinned: new Set() });
   // The document whose graph is fully drawn, and how: its edits are drawn in place.
   const drawn = useRef<{
@@ -105,7 +112,7 @@ export default function GraphView() {
     const onDragged = (e: EventObject) => {
       const id = e.target.id() as string;
       pinned.current.add(id);
-      store().keepArrangement(store().index.doc.id, positionsOf(cy), [id]);
+      if (keeping.current) store().keepArrangement(store().index.doc.id, positionsOf(cy), [id]);
     };
     cy.on('tap', 'node', onNode);
     cy.on('tap', 'edge', onEdge);
@@ -329,7 +336,7 @@ export default function GraphView() {
     }
     cy.fit(shown, 40);
     // A reload shows this picture, not the first one.
-    useAppStore.getState().keepArrangement(index.doc.id, positionsOf(cy));
+    if (keeping.current) useAppStore.getState().keepArrangement(index.doc.id, positionsOf(cy));
   };
 
   return (
