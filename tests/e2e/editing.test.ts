@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { exportBrat, openApp, openFiles, setupBrowser } from './helpers';
+import { dragNode, exportBrat, openApp, openFiles, setupBrowser } from './helpers';
 import { PASTED_ARTICLE } from '../fixtures/pasted-article';
 
 const { page, baseUrl } = setupBrowser();
@@ -81,6 +81,33 @@ describe('annotating in a real browser', () => {
       () => window.cy!.$('node:selected').data('label') === 'Hayat Tahrir al-Sham',
     );
     expect(await where()).toEqual(before);
+  });
+
+  it("keeps the reader's arrangement of the graph in the edited copy of the built-in article", async () => {
+    await openApp(page(), baseUrl);
+    const picture = () =>
+      page().evaluate(() =>
+        Object.fromEntries(
+          window
+            .cy!.nodes()
+            .map((n) => [n.id(), [Math.round(n.position().x), Math.round(n.position().y)]]),
+        ),
+      );
+    await dragNode(page(), 'e-moscow', { x: -60, y: 50 });
+    const arranged = await picture();
+    await page().getByRole('searchbox', { name: 'Search entities' }).fill('Hayat');
+    await page().keyboard.press('Enter');
+    const details = page().getByRole('complementary', { name: 'Entity details' });
+    await details.locator('details.entity-editor summary').click();
+    await details.getByRole('textbox', { name: 'Name' }).fill('HTS');
+    await details.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page().waitForFunction(() => window.cy!.$('node:selected').data('label') === 'HTS');
+
+    await page().reload();
+    await openApp(page(), baseUrl);
+    await page().waitForFunction(() => window.cy!.$id('e-hts').data('label') === 'HTS');
+    expect(await picture()).toEqual(arranged);
+    await page().getByRole('button', { name: 'Unpin 1 dragged node' }).waitFor();
   });
 
   it('suggests annotations for a pasted article and accepts them into the graph', async () => {
