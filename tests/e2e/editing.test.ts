@@ -27,6 +27,17 @@ async function wordPoint(p: Page, sentence: number, word: string) {
   );
 }
 
+/** Renames Hayat Tahrir al-Sham "HTS" from the details panel, as a reader would. */
+async function renameHayatToHts(p: Page): Promise<void> {
+  await p.getByRole('searchbox', { name: 'Search entities' }).fill('Hayat');
+  await p.keyboard.press('Enter');
+  const details = p.getByRole('complementary', { name: 'Entity details' });
+  await details.locator('details.entity-editor summary').click();
+  await details.getByRole('textbox', { name: 'Name' }).fill('HTS');
+  await details.getByRole('button', { name: 'Rename', exact: true }).click();
+  await p.waitForFunction(() => window.cy!.$('node:selected').data('label') === 'HTS');
+}
+
 describe('annotating in a real browser', () => {
   it('annotates a double-clicked word as a new actor, and keeps it after a reload', async () => {
     await openApp(page(), baseUrl);
@@ -67,13 +78,7 @@ describe('annotating in a real browser', () => {
         ),
       );
     const before = await where();
-    await page().getByRole('searchbox', { name: 'Search entities' }).fill('Hayat');
-    await page().keyboard.press('Enter');
-    const details = page().getByRole('complementary', { name: 'Entity details' });
-    await details.locator('details.entity-editor summary').click();
-    await details.getByRole('textbox', { name: 'Name' }).fill('HTS');
-    await details.getByRole('button', { name: 'Rename', exact: true }).click();
-    await page().waitForFunction(() => window.cy!.$('node:selected').data('label') === 'HTS');
+    await renameHayatToHts(page());
     expect(await where()).toEqual(before);
 
     await page().getByRole('button', { name: 'Undo' }).click();
@@ -95,13 +100,7 @@ describe('annotating in a real browser', () => {
       );
     await dragNode(page(), 'e-moscow', { x: -60, y: 50 });
     const arranged = await picture();
-    await page().getByRole('searchbox', { name: 'Search entities' }).fill('Hayat');
-    await page().keyboard.press('Enter');
-    const details = page().getByRole('complementary', { name: 'Entity details' });
-    await details.locator('details.entity-editor summary').click();
-    await details.getByRole('textbox', { name: 'Name' }).fill('HTS');
-    await details.getByRole('button', { name: 'Rename', exact: true }).click();
-    await page().waitForFunction(() => window.cy!.$('node:selected').data('label') === 'HTS');
+    await renameHayatToHts(page());
 
     await page().reload();
     await openApp(page(), baseUrl);

@@ -6,6 +6,7 @@ import {
   dragNode,
   isScrolledIntoView,
   modelPosition,
+  nodePositions,
   openApp,
   pageErrors,
   selectedNodeIds,
@@ -235,10 +236,7 @@ describe('the explorer in a real browser', () => {
   });
 
   it('draws the graph as the reader left it after a reload: dragged, re-laid out, unpinned', async () => {
-    const picture = () =>
-      page().evaluate(() =>
-        Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
-      );
+    const picture = () => nodePositions(page());
     const expectSame = (a: Record<string, Point>, b: Record<string, Point>) => {
       expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
       for (const [id, p] of Object.entries(a)) {

@@ -85,6 +85,13 @@ export async function modelPosition(page: Page, id: string): Promise<{ x: number
   return page.evaluate((nodeId) => ({ ...window.cy!.$id(nodeId).position() }), id);
 }
 
+/** Every drawn node's position (graph coordinates), by id. */
+export async function nodePositions(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate(() =>
+    Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
+  );
+}
+
 export async function selectedNodeIds(page: Page): Promise<string[]> {
   return page.evaluate(() => window.cy!.$('node:selected').map((n) => n.id()));
 }

@@ -14,6 +14,7 @@ import {
   dragNode,
   isScrolledIntoView,
   modelPosition,
+  nodePositions,
   openApp,
   pageErrors,
   selectedNodeIds,
@@ -48,6 +49,33 @@ async function openLarge(p: Page): Promise<void> {
 
 async function drawnNodeIds(p: Page): Promise<string[]> {
   return p.evaluate(() => window.cy!.nodes().map((n) => n.id()));
+}
+
+/** The biggest node in view: the easiest for a person to hit. */
+async function biggestNodeInView(p: Page): Promise<string> {
+  return p.evaluate(() => {
+    const cy = window.cy!;
+    const ext = cy.extent();
+    return cy
+      .nodes()
+      .filter((n) => {
+        const q = n.position();
+        return q.x > ext.x1 && q.x < ext.x2 && q.y > ext.y1 && q.y < ext.y2;
+      })
+      .sort((a, b) => Number(b.data('size')) - Number(a.data('size')))[0]!
+      .id();
+  });
+}
+
+async function showEveryActor(p: Page): Promise<void> {
+  await p.getByRole('button', { name: /Show all 1,500/ }).click();
+  await p.waitForFunction(
+    () =>
+      window.cy!.nodes().length === 1500 &&
+      document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null,
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 describe('a document of 20,000 words and 1,500 actors', () => {
@@ -158,20 +186,13 @@ describe('a document of 20,000 words and 1,500 actors', () => {
 
   it('lands on the sentence of a node clicked in the graph', async () => {
     await openLarge(page());
-    const point = await page().evaluate(() => {
+    const id = await biggestNodeInView(page());
+    const point = await page().evaluate((nodeId) => {
       const cy = window.cy!;
       const box = cy.container()!.getBoundingClientRect();
-      const ext = cy.extent();
-      const node = cy
-        .nodes()
-        .filter((n) => {
-          const p = n.position();
-          return p.x > ext.x1 && p.x < ext.x2 && p.y > ext.y1 && p.y < ext.y2;
-        })
-        .sort((a, b) => Number(b.data('size')) - Number(a.data('size')))[0]!;
-      const r = node.renderedPosition();
-      return { id: node.id(), x: box.left + r.x, y: box.top + r.y };
-    });
+      const r = cy.$id(nodeId).renderedPosition();
+      return { id: nodeId, x: box.left + r.x, y: box.top + r.y };
+    }, id);
     await page().mouse.click(point.x, point.y);
     await page().waitForFunction(() => document.querySelector('[aria-current="true"]') !== null);
     expect(await selectedNodeIds(page())).toEqual([point.id]);
@@ -185,23 +206,9 @@ describe('a document of 20,000 words and 1,500 actors', () => {
 
   it('draws the overview as the reader left it after a reload, the dragged node pinned', async () => {
     await openLarge(page());
-    // The biggest node in view: the easiest for a person to grab.
-    const id = await page().evaluate(() => {
-      const cy = window.cy!;
-      const ext = cy.extent();
-      return cy
-        .nodes()
-        .filter((n) => {
-          const p = n.position();
-          return p.x > ext.x1 && p.x < ext.x2 && p.y > ext.y1 && p.y < ext.y2;
-        })
-        .sort((a, b) => Number(b.data('size')) - Number(a.data('size')))[0]!
-        .id();
-    });
+    const id = await biggestNodeInView(page());
     const dropped = await dragNode(page(), id, { x: 60, y: 45 });
-    const drawn = await page().evaluate(() =>
-      Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
-    );
+    const drawn = await nodePositions(page());
     await expect
       .poll(() => storedRecord(page(), `layout:${doc.id}`))
       .toEqual({ positions: drawn, pinned: [id] });
@@ -217,9 +224,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(Math.abs(back.x - dropped.x)).toBeLessThan(1);
     expect(Math.abs(back.y - dropped.y)).toBeLessThan(1);
     // The rest of the overview is where it was too: nothing was laid out again.
-    const again = await page().evaluate(() =>
-      Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
-    );
+    const again = await nodePositions(page());
     expect(Object.keys(again).sort()).toEqual(Object.keys(drawn).sort());
     for (const [node, p] of Object.entries(drawn)) {
       expect(Math.hypot(again[node]!.x - p.x, again[node]!.y - p.y), node).toBeLessThan(1);
@@ -227,16 +232,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await page().getByRole('button', { name: 'Unpin 1 dragged node' }).waitFor();
 
     // Every actor: a drag there is not kept, so back in the overview the picture is as it was.
-    await page()
-      .getByRole('button', { name: /Show all 1,500/ })
-      .click();
-    await page().waitForFunction(
-      () =>
-        window.cy!.nodes().length === 1500 &&
-        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null,
-      undefined,
-      { timeout: 60_000 },
-    );
+    await showEveryActor(page());
     // Zoomed in on an actor of the overview, big enough to grab.
     await page().evaluate((node) => {
       const cy = window.cy!;
@@ -251,9 +247,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
         window.cy!.nodes().length < 1500 &&
         document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null,
     );
-    const overview = await page().evaluate(() =>
-      Object.fromEntries(window.cy!.nodes().map((n) => [n.id(), { ...n.position() }])),
-    );
+    const overview = await nodePositions(page());
     for (const [node, p] of Object.entries(drawn)) {
       expect(Math.hypot(overview[node]!.x - p.x, overview[node]!.y - p.y), node).toBeLessThan(1);
     }
@@ -311,16 +305,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await page().keyboard.press('Enter');
     await waitForSelectedNode(page(), rare.id);
 
-    await page()
-      .getByRole('button', { name: /Show all 1,500/ })
-      .click();
-    await page().waitForFunction(
-      () =>
-        window.cy!.nodes().length === 1500 &&
-        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null,
-      undefined,
-      { timeout: 60_000 },
-    );
+    await showEveryActor(page());
     expect(pageErrors(page())).toEqual([]);
   });
 });
