@@ -34,6 +34,8 @@ export interface ArrangementSlice {
   ) => void;
   /** Lets every node of document `docId` move again the next time the layout runs. */
   unpinNodes: (docId: string) => void;
+  /** Forgets how the reader arranged document `docId`'s graph: it is laid out as at first. */
+  forgetArrangement: (docId: string) => void;
   /** The arrangements read back from storage at startup. */
   restoreArrangements: (saved: ReadonlyMap<string, Arrangement>) => void;
 }
@@ -78,6 +80,12 @@ export const createArrangementSlice: StateCreator<AppState, [], [], ArrangementS
     if (!before || before.pinned.length === 0) return;
     const arrangements = new Map(get().arrangements);
     arrangements.set(docId, { ...before, pinned: [] });
+    set({ arrangements });
+  },
+  forgetArrangement: (docId) => {
+    if (!get().arrangements.has(docId)) return;
+    const arrangements = new Map(get().arrangements);
+    arrangements.delete(docId);
     set({ arrangements });
   },
   restoreArrangements: (saved) => set({ arrangements: new Map([...get().arrangements, ...saved]) }),

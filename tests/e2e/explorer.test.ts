@@ -235,7 +235,7 @@ describe('the explorer in a real browser', () => {
     expect(Math.abs(after.y - dropped.y)).toBeLessThan(1);
   });
 
-  it('draws the graph as the reader left it after a reload: dragged, re-laid out, unpinned', async () => {
+  it('draws the graph as the reader left it after a reload: dragged, re-laid out, unpinned, reset', async () => {
     const picture = () => nodePositions(page());
     const expectSame = (a: Record<string, Point>, b: Record<string, Point>) => {
       expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
@@ -245,6 +245,8 @@ describe('the explorer in a real browser', () => {
       }
     };
     await openApp(page(), baseUrl);
+    const original = await picture();
+    expect(await page().getByRole('button', { name: 'Reset layout' }).count()).toBe(0);
     const dropped = await dragNode(page(), 'e-moscow', { x: 70, y: 50 });
     const arranged = await picture();
     expect(arranged['e-moscow']).toEqual(dropped);
@@ -275,6 +277,16 @@ describe('the explorer in a real browser', () => {
     await page().getByRole('button', { name: 'Re-run layout' }).click();
     const moved = await modelPosition(page(), 'e-moscow');
     expect(Math.hypot(moved.x - dropped.x, moved.y - dropped.y)).toBeGreaterThan(1);
+
+    // Reset: the first picture again, now and after a reload.
+    const reset = page().getByRole('button', { name: 'Reset layout' });
+    await reset.click();
+    await expect.poll(() => reset.count()).toBe(0);
+    expectSame(original, await picture());
+    await expect.poll(() => storedRecord(page(), 'layout:hts-terror-list')).toBeNull();
+    await page().reload();
+    await openApp(page(), baseUrl);
+    expectSame(original, await picture());
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -427,6 +427,17 @@ describe('store: how the reader arranged the graph', () => {
     expect(after.get('d2')?.pinned).toEqual(['a']);
   });
 
+  it('forgets one document’s arrangement whole', () => {
+    const s = useAppStore.getState();
+    s.keepArrangement('d1', { a: { x: 1, y: 1 } }, ['a']);
+    s.keepArrangement('d2', { a: { x: 0, y: 0 } });
+    s.forgetArrangement('d1');
+    const after = useAppStore.getState().arrangements;
+    s.forgetArrangement('d1');
+    expect(useAppStore.getState().arrangements).toBe(after);
+    expect([...after.keys()]).toEqual(['d2']);
+  });
+
   it('restores saved arrangements next to those made since', () => {
     const s = useAppStore.getState();
     s.keepArrangement('d1', { a: { x: 1, y: 1 } });

@@ -74,6 +74,8 @@ export default function GraphView() {
     index.entityTypeCounts.length > 0 &&
     index.entityTypeCounts.every((t) => hiddenTypes.has(t.type.key));
   const [showAll, setShowAll] = useState(false);
+  // Bumped to draw the open document's graph afresh (see `reset`).
+  const [generation, setGeneration] = useState(0);
   // Whether the picture on screen is kept as the reader arranges it: not the every-actor view of a
   // large document, whose thousands of places would overwrite the overview's (it is laid out
   // afresh each time, only the pinned nodes keeping theirs).
@@ -262,7 +264,7 @@ export default function GraphView() {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [cy, index, large, showAll]);
+  }, [cy, index, large, showAll, generation]);
 
   useEffect(() => {
     if (!cy) return;
@@ -304,6 +306,14 @@ export default function GraphView() {
   const unpin = () => {
     pinned.current.clear();
     useAppStore.getState().unpinNodes(index.doc.id);
+  };
+  const arranged = useAppStore((s) => s.arrangements.has(s.index.doc.id));
+  // Back to the document's first picture: what it showed before the reader arranged anything.
+  const reset = () => {
+    pinned.current.clear();
+    useAppStore.getState().forgetArrangement(index.doc.id);
+    drawn.current = null;
+    setGeneration((g) => g + 1);
   };
 
   const fit = () => cy?.fit(cy.elements(':visible'), 40);
@@ -380,6 +390,15 @@ export default function GraphView() {
             title="Let the nodes you dragged move again the next time the layout runs"
           >
             Unpin {pinnedCount}
+          </button>
+        )}
+        {arranged && !(large && showAll) && (
+          <button
+            type="button"
+            onClick={reset}
+            title="Forget how you arranged this graph and lay it out as it was at first"
+          >
+            Reset layout
           </button>
         )}
       </div>
