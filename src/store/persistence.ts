@@ -171,14 +171,18 @@ export function startPersistence(
         ).catch(fail);
       }
     }
-    for (const [id, arrangement] of s.arrangements) {
-      // Written when it changed, and again when its document comes back (undo of a removal).
-      const back = !prev.documents.has(id) && s.documents.has(id);
-      if (!s.documents.has(id) || (prev.arrangements.get(id) === arrangement && !back)) continue;
-      idbSet(LAYOUT_PREFIX + id, arrangement, store).catch(fail);
-    }
-    for (const id of prev.arrangements.keys()) {
-      if (!s.arrangements.has(id)) delMany([LAYOUT_PREFIX + id], store).catch(fail);
+    // Every click goes through here: arrangements are looked at only when they or the documents
+    // changed.
+    if (s.arrangements !== prev.arrangements || s.documents !== prev.documents) {
+      for (const [id, arrangement] of s.arrangements) {
+        // Written when it changed, and again when its document comes back (undo of a removal).
+        const back = !prev.documents.has(id) && s.documents.has(id);
+        if (!s.documents.has(id) || (prev.arrangements.get(id) === arrangement && !back)) continue;
+        idbSet(LAYOUT_PREFIX + id, arrangement, store).catch(fail);
+      }
+      for (const id of prev.arrangements.keys()) {
+        if (!s.arrangements.has(id)) delMany([LAYOUT_PREFIX + id], store).catch(fail);
+      }
     }
     if (s.order !== prev.order || s.openDocumentId !== prev.openDocumentId) {
       const meta: PersistedMeta = { order: [...s.order], openId: s.openDocumentId };

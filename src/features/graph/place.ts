@@ -18,19 +18,12 @@ export function fixedNodes(cy: Core, pinned: ReadonlySet<string>): FixedNode[] {
     .map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
 }
 
-/** Where the nodes are now, by id: all of them, or those of `ids` that are drawn. */
-export function positionsOf(cy: Core, ids?: Iterable<string>): Record<string, Point> {
+/** Where every drawn node is now, by id. */
+export function positionsOf(cy: Core): Record<string, Point> {
   const out: Record<string, Point> = {};
-  if (!ids) {
-    cy.nodes().forEach((n) => {
-      out[n.id()] = { ...n.position() };
-    });
-    return out;
-  }
-  for (const id of ids) {
-    const n = cy.$id(id);
-    if (n.nonempty()) out[id] = { ...n.position() };
-  }
+  cy.nodes().forEach((n) => {
+    out[n.id()] = { ...n.position() };
+  });
   return out;
 }
 
