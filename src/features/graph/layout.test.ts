@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   IN_PLACE_LAYOUT_LIMIT,
+  PROOF_LAYOUT_LIMIT,
   REFINED_LAYOUT_LIMIT,
   computeLayout,
   estimateLabel,
+  layoutOptions,
   seeded,
   warmUpInput,
 } from './layout';
@@ -77,8 +79,8 @@ describe('computeLayout', () => {
     expect(computeLayout(input).n3).toEqual({ x: 1234.5, y: -98.25 });
   });
 
-  it('leaves no two estimated node-plus-label boxes overlapping', () => {
-    const input = ring(90);
+  it.each([40, 90])('leaves no two estimated node-plus-label boxes overlapping (%i nodes)', (n) => {
+    const input = ring(n);
     const positions = computeLayout(input);
     const boxes = input.nodes.map((n) => {
       const p = positions[n.id]!;
@@ -98,6 +100,20 @@ describe('computeLayout', () => {
         if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
       }
     expect(overlaps).toBe(0);
+  });
+
+  it('lays out graphs too large to lay out on the page as carefully, their labels counted', () => {
+    // A mid-sized graph goes to the worker for the page's sake, not to be drawn worse.
+    expect(IN_PLACE_LAYOUT_LIMIT).toBeLessThan(PROOF_LAYOUT_LIMIT);
+    const options = layoutOptions(PROOF_LAYOUT_LIMIT, []) as {
+      quality?: string;
+      nodeDimensionsIncludeLabels?: boolean;
+    };
+    expect(options.quality).toBe('proof');
+    expect(options.nodeDimensionsIncludeLabels).toBe(true);
+    expect((layoutOptions(PROOF_LAYOUT_LIMIT + 1, []) as { quality?: string }).quality).toBe(
+      'default',
+    );
   });
 
   it('spreads a drafted graph of hundreds of nodes out to about two node widths each', () => {
