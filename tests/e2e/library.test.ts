@@ -137,6 +137,40 @@ describe('opening, keeping and exporting documents', () => {
     await expect(entry.count()).resolves.toBe(1);
   });
 
+  it('keeps a library of 150 documents in a list of its own, search and actors still in reach', async () => {
+    await openApp(page(), baseUrl);
+    const files = Array.from({ length: 150 }, (_, i) => ({
+      name: `report-${String(i).padStart(3, '0')}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`Report number ${i}.\nAlice met Bob in Paris on day ${i}.\n`),
+    }));
+    await page().getByLabel('Open documents').setInputFiles(files);
+    await waitForDocument(page(), /of Report number 0\./);
+    await expect(library(page()).getByRole('heading').textContent()).resolves.toMatch(/\(151\)/);
+    // Only the entries in view are drawn, and the one just opened is among them, in view.
+    const drawn = await library(page()).locator('.library-open').count();
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(40);
+    const open = library(page()).locator('[aria-current="page"]');
+    await expect(open.textContent()).resolves.toMatch(/^Report number 0\./);
+    const list = library(page()).getByRole('list');
+    const inList = async (el: typeof open) => {
+      const [a, b] = await Promise.all([el.boundingBox(), list.boundingBox()]);
+      return !!a && !!b && a.y >= b.y - 1 && a.y + a.height <= b.y + b.height + 1;
+    };
+    await expect(inList(open)).resolves.toBe(true);
+    // The search box below the library is on screen without scrolling the sidebar.
+    const search = await page().getByRole('searchbox', { name: 'Search entities' }).boundingBox();
+    expect(search && search.y + search.height).toBeLessThanOrEqual(page().viewportSize()!.height);
+    // The last document is reached by scrolling the list, and opens.
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    const last = library(page()).getByRole('button', { name: /^Report number 149\./ });
+    await last.click();
+    await waitForDocument(page(), /of Report number 149\./);
+    await expect(inList(library(page()).locator('[aria-current="page"]'))).resolves.toBe(true);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it('opens ?doc=<url> for a JSON document and for a .txt with its .ann beside it', async () => {
     await page().route('**/remote/**', (route) => {
       const name = route.request().url().split('/').pop()!;
