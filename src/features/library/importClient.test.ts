@@ -3,8 +3,10 @@ import type { IntakeFile } from './importClient';
 
 const sample: IntakeFile[] = [{ name: 'sample.txt', bytes: new TextEncoder().encode('A text.') }];
 
-/** A stand-in Worker: records what it is sent and answers imports with no documents. */
-function fakeWorkers() {
+/** A stand-in Worker: records what it is sent and answers imports with `answer`'s messages. */
+function fakeWorkers(
+  answer: (files: IntakeFile[]) => unknown[] = () => [{ kind: 'done', problems: [] }],
+) {
   const started: FakeWorker[] = [];
   class FakeWorker {
     sent: unknown[] = [];
@@ -16,11 +18,8 @@ function fakeWorkers() {
     postMessage(m: unknown) {
       this.sent.push(m);
       if (Array.isArray(m)) {
-        queueMicrotask(() =>
-          this.onmessage?.({
-            data: { ok: true, result: { documents: [], problems: [] }, sentences: [] },
-          }),
-        );
+        // One task per message, as a worker's messages arrive.
+        for (const data of answer(m as IntakeFile[])) setTimeout(() => this.onmessage?.({ data }));
       }
     }
     terminate() {
@@ -61,5 +60,27 @@ describe('warmUpImports', () => {
     await importIntoLibrary(sample);
     expect(workers.started).toHaveLength(2);
     expect(workers.started[1]?.sent).toEqual([{ warmUp: sample }, sample]);
+  });
+});
+
+describe('importIntoLibrary', () => {
+  it('gathers the documents of a worker answering one message each, then adds and opens them', async () => {
+    const { importReplies } = await import('./importReplies');
+    fakeWorkers((files) => importReplies(files).map((o) => o.reply));
+    vi.resetModules();
+    const { importIntoLibrary } = await import('./importClient');
+    const { useAppStore } = await import('../../store/store');
+    const encode = (s: string) => new TextEncoder().encode(s);
+    const files: IntakeFile[] = [
+      { name: 'first.txt', bytes: encode('The first one.') },
+      { name: 'second.txt', bytes: encode('The second one. It has two sentences.') },
+      { name: 'third.json', bytes: encode('{ not json') },
+    ];
+    expect(await importIntoLibrary(files)).toBe(2);
+    const s = useAppStore.getState();
+    const titles = s.order.map((id) => s.documents.get(id)?.title);
+    expect(titles).toEqual(['The first one.', 'The second one. It has two sentences.']);
+    expect(s.index.doc.title).toBe('The first one.');
+    expect(s.problems.map((p) => p.file)).toContain('third.json');
   });
 });

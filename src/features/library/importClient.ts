@@ -10,6 +10,7 @@ import { rememberSentences } from '../../domain/sentences';
 import { indexFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
 import { whenIdle } from '../whenIdle';
+import type { ImportReply } from './importReplies';
 
 export interface IntakeFile {
   readonly name: string;
@@ -22,9 +23,6 @@ interface IntakeResult {
 }
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-type WorkerReply =
-  { ok: true; result: IntakeResult; sentences: Int32Array[] } | { ok: false; error: string };
 
 /** The message that has an import worker parse a sample and answer nothing (see warmUpImports). */
 export interface WarmUp {
@@ -64,25 +62,25 @@ function parseInWorker(files: IntakeFile[]): Promise<IntakeResult> {
   return new Promise((resolve, reject) => {
     const worker = spare ?? startWorker();
     spare = null;
-    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-      worker.terminate();
-      if (sample) prepareSpare();
-      if (!e.data.ok) {
-        reject(new Error(e.data.error));
-        return;
-      }
-      const { result, sentences } = e.data;
-      result.documents.forEach((d, i) => {
-        const packed = sentences[i];
-        if (!packed) return;
+    const documents: AriadneDocument[] = [];
+    // Each document arrives in a message (a task) of its own; see importReplies.
+    worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      const reply = e.data;
+      if (reply.kind === 'document') {
+        const { doc, sentences: packed } = reply;
         const split = Array.from({ length: packed.length / 2 }, (_, index) => ({
           index,
           start: packed[index * 2] ?? 0,
           end: packed[index * 2 + 1] ?? 0,
         }));
-        rememberSentences(d.text, d.language ?? 'en', split);
-      });
-      resolve(result);
+        rememberSentences(doc.text, doc.language ?? 'en', split);
+        documents.push(doc);
+        return;
+      }
+      worker.terminate();
+      if (sample) prepareSpare();
+      if (reply.kind === 'failed') reject(new Error(reply.error));
+      else resolve({ documents, problems: reply.problems });
     };
     worker.onerror = (e) => {
       worker.terminate();
