@@ -1,13 +1,15 @@
 /**
- * Startup: the built-in article, then the saved library, then what the URL asks for (`?doc=`), or
- * else the document that was open last. Runs before the first render so the URL's selection
- * applies to the right document.
+ * Startup: the built-in article, then the saved library's document open last, then what the URL
+ * asks for (`?doc=`), or else that document. Runs before the first render so the URL's selection
+ * applies to the right document; the rest of the library is read after it, a batch at a time.
  */
-import { loadPersisted, openStorage, startPersistence } from '../store/persistence';
+import { loadRest, loadStart, openStorage, startPersistence } from '../store/persistence';
 import { useAppStore } from '../store/store';
 import { parseViewState } from '../store/viewState';
 import { builtinAsFile, loadBuiltinDocument } from './builtin';
 import { openFromUrl, warmUpImports } from '../features/library/importClient';
+import type { ImportProblem } from '../domain/formats/problems';
+import type { AriadneDocument } from '../domain/model';
 
 export async function bootstrap(): Promise<void> {
   const store = useAppStore.getState();
@@ -18,8 +20,9 @@ export async function bootstrap(): Promise<void> {
   const storage = await openStorage();
   if (storage.kind === 'ok') {
     try {
-      const { docs, meta, arrangements, problems } = await loadPersisted(storage.store);
+      const { docs, meta, arrangements, problems, rest } = await loadStart(storage.store);
       store.addDocuments(docs, { replace: true });
+      store.expectDocuments(rest);
       store.restoreArrangements(arrangements);
       if (meta) store.restoreOrder(meta.order);
       if (meta?.openId && useAppStore.getState().documents.has(meta.openId)) openId = meta.openId;
@@ -27,6 +30,23 @@ export async function bootstrap(): Promise<void> {
       store.setStorage({ kind: 'ok' });
       startPersistence(storage.store, useAppStore.subscribe, (reason) =>
         useAppStore.getState().setStorage({ kind: 'memory-only', reason }),
+      );
+      // Not awaited: the page is drawn meanwhile, and the list fills in.
+      const more = (docs: AriadneDocument[], wrong: readonly ImportProblem[]) => {
+        const s = useAppStore.getState();
+        s.addDocuments(docs, { replace: true });
+        if (wrong.length) s.reportProblems([...s.problems, ...wrong]);
+      };
+      loadRest(storage.store, rest, more).catch((e: unknown) =>
+        // What did not load stays in storage (and in the saved order) for the next start.
+        useAppStore.getState().reportProblems([
+          ...useAppStore.getState().problems,
+          {
+            file: 'saved library',
+            message: `some documents could not be read (${e instanceof Error ? e.message : String(e)}); they were left in storage`,
+            severity: 'error',
+          },
+        ]),
       );
     } catch (e) {
       store.setStorage({

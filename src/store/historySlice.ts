@@ -129,7 +129,7 @@ function keptView(s: AppState, index: DocumentIndex): Partial<AppState> {
   };
 }
 
-function freeCopyId(base: string, taken: ReadonlyMap<string, unknown>): string {
+function freeCopyId(base: string, taken: { has(id: string): boolean }): string {
   const id = `${base}-edited`;
   if (!taken.has(id)) return id;
   for (let i = 2; ; i++) if (!taken.has(`${id}-${i}`)) return `${id}-${i}`;
@@ -183,7 +183,9 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
       const text = label.trim() || 'Edit';
 
       if (id === s.builtinId) {
-        const copyId = freeCopyId(id, s.documents);
+        const copyId = freeCopyId(id, {
+          has: (x) => s.documents.has(x) || s.order.includes(x),
+        });
         const title = `${before.title} (edited)`;
         const source = { ...before.source, origin: 'built-in (edited copy)' };
         const copyBefore: AriadneDocument = { ...before, id: copyId, title, source };

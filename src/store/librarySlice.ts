@@ -22,7 +22,10 @@ export type StorageStatus =
 
 export interface LibrarySlice {
   documents: ReadonlyMap<string, AriadneDocument>;
-  /** Document ids in the order the list shows them. */
+  /**
+   * Document ids in the order the list shows them; an id may come before its document (a stored one
+   * still loading, see `expectDocuments`), and is then skipped by the list.
+   */
   order: readonly string[];
   openDocumentId: string | null;
   builtinId: string | null;
@@ -44,6 +47,11 @@ export interface LibrarySlice {
   setStorage: (status: StorageStatus) => void;
   /** Puts the documents in a saved order; unknown ids are skipped, unsaved ones go last. */
   restoreOrder: (saved: readonly string[]) => void;
+  /**
+   * Holds places (and ids) for stored documents still loading: they keep their place in the list,
+   * and a document added meanwhile cannot take one's id.
+   */
+  expectDocuments: (ids: readonly string[]) => void;
 }
 
 export function libraryEntries(
@@ -65,7 +73,7 @@ export function libraryEntries(
 }
 
 /** An id not yet in the library: the document's own, or that with a counter. */
-function freeId(id: string, taken: ReadonlyMap<string, unknown>): string {
+function freeId(id: string, taken: { has(id: string): boolean }): string {
   if (!taken.has(id)) return id;
   for (let i = 2; ; i++) if (!taken.has(`${id}-${i}`)) return `${id}-${i}`;
 }
@@ -86,7 +94,8 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
     const added: string[] = [];
     for (const doc of docs) {
       // A document opened again from the same URL replaces its old copy instead of piling up.
-      const id = options.builtin || options.replace ? doc.id : freeId(doc.id, documents);
+      const taken = { has: (x: string) => documents.has(x) || order.includes(x) };
+      const id = options.builtin || options.replace ? doc.id : freeId(doc.id, taken);
       documents.set(id, id === doc.id ? doc : { ...doc, id });
       if (!order.includes(id)) order.push(id);
       added.push(id);
@@ -140,6 +149,11 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   dismissProblems: () => set({ problems: [] }),
   setImporting: (importing) => set({ importing }),
   setStorage: (storage) => set({ storage }),
+  expectDocuments: (ids) => {
+    const order = get().order;
+    const missing = ids.filter((id) => !order.includes(id));
+    if (missing.length) set({ order: [...order, ...missing] });
+  },
   restoreOrder: (saved) => {
     const known = get().order;
     const first = saved.filter((id) => known.includes(id));

@@ -168,6 +168,45 @@ describe('opening, keeping and exporting documents', () => {
     await last.click();
     await waitForDocument(page(), /of Report number 149\./);
     await expect(inList(library(page()).locator('[aria-current="page"]'))).resolves.toBe(true);
+    // After a reload the document open last comes first, then the rest of the library, in order.
+    await page().waitForFunction(async () => {
+      const meta = await new Promise<{ openId?: string; order?: string[] } | null>((resolve) => {
+        const open = indexedDB.open('ariadne');
+        open.onsuccess = () => {
+          const request = open.result.transaction('library').objectStore('library').get('meta');
+          request.onsuccess = () => resolve(request.result ?? null);
+          open.result.close();
+        };
+      });
+      return meta?.order?.length === 151 && /149/.test(meta.openId ?? '');
+    });
+    // Storage has every document before the page goes (each is written once it has painted).
+    await page().waitForFunction(
+      async () =>
+        (
+          await new Promise<IDBValidKey[]>((resolve) => {
+            const open = indexedDB.open('ariadne');
+            open.onsuccess = () => {
+              const request = open.result
+                .transaction('library')
+                .objectStore('library')
+                .getAllKeys();
+              request.onsuccess = () => resolve(request.result);
+              open.result.close();
+            };
+          })
+        ).filter((k) => String(k).startsWith('doc:')).length === 150,
+    );
+    await page().reload();
+    await waitForDocument(page(), /of Report number 149\./);
+    await page().waitForFunction(() =>
+      /\(151\)/.test(document.getElementById('library-heading')?.textContent ?? ''),
+    );
+    await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    await page().waitForFunction(() => {
+      const titles = [...document.querySelectorAll('.library-title')].map((t) => t.textContent);
+      return /^Russia/.test(titles[0] ?? '') && /^Report number 0\./.test(titles[1] ?? '');
+    });
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -6,7 +6,13 @@ import { importPlainText } from '../../src/domain/formats/plain-text';
 import { renameEntity } from '../../src/domain/edits';
 import type { AriadneDocument } from '../../src/domain/model';
 import { documentSchema } from '../../src/domain/schema';
-import { loadPersisted, openStorage, startPersistence } from '../../src/store/persistence';
+import {
+  loadPersisted,
+  loadRest,
+  loadStart,
+  openStorage,
+  startPersistence,
+} from '../../src/store/persistence';
 import { useAppStore } from '../../src/store/store';
 
 const doc = (name: string, text: string): AriadneDocument =>
@@ -101,6 +107,62 @@ describe('the library in IndexedDB', () => {
     useAppStore.getState().removeDocument(id);
     await settle();
     expect((await keys(storage.store)).filter((k) => String(k).includes(id))).toEqual([]);
+  });
+
+  it('starts with the document open last, and reads the others after, in batches and in order', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const docs = Array.from({ length: 60 }, (_, i) => doc(`Doc ${i}`, `Text ${i}.`));
+    useAppStore.getState().addDocuments(docs);
+    const order = useAppStore.getState().order;
+    useAppStore.getState().openDocument(order[30]!);
+    await settle();
+    await settle();
+
+    const start = await loadStart(storage.store);
+    expect(start.docs.map((d) => d.title)).toEqual(['Doc 30']);
+    expect(start.rest).toEqual(order.filter((id) => id !== order[30]));
+    const batches: string[][] = [];
+    await loadRest(storage.store, start.rest, (more) => batches.push(more.map((d) => d.title)));
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat()).toEqual(docs.map((d) => d.title).filter((t) => t !== 'Doc 30'));
+  });
+
+  it('writes nothing for documents read back from storage, and saves one again after undo', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    await idbSet('doc:one', { ...doc('One', 'First text.'), id: 'one' }, storage.store);
+    await idbSet('doc:two', { ...doc('Two', 'Second text.'), id: 'two' }, storage.store);
+    await idbSet('meta', { order: ['one', 'two'], openId: 'one' }, storage.store);
+    await idbSet('layout:two', { positions: { a: { x: 1, y: 2 } }, pinned: [] }, storage.store);
+    const start = await loadStart(storage.store);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const s = useAppStore.getState();
+    s.addDocuments(start.docs, { replace: true });
+    s.expectDocuments(start.rest);
+    s.restoreArrangements(start.arrangements);
+    // A document added while the library loads cannot take a stored one's id.
+    s.addDocuments([{ ...doc('New', 'New text.'), id: 'two' }]);
+    expect(useAppStore.getState().order).toEqual(['one', 'two', 'two-2']);
+    await loadRest(storage.store, start.rest, (more) =>
+      useAppStore.getState().addDocuments(more, { replace: true }),
+    );
+    await settle();
+    const docKeys = () =>
+      put.mock.calls.map((c) => String(c[1])).filter((k) => /^(doc|layout):/.test(k));
+    expect(docKeys()).toEqual(['doc:two-2']);
+    expect(useAppStore.getState().documents.get('two')?.title).toBe('Two');
+    put.mockClear();
+    useAppStore.getState().removeDocument('one');
+    await settle();
+    useAppStore.getState().undoRemove();
+    await settle();
+    expect(docKeys()).toEqual(['doc:one']);
+    put.mockRestore();
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.docs.map((d) => d.title).sort()).toEqual(['New', 'One', 'Two']);
   });
 
   it('reports a document whose stored parts are missing, and loads the others', async () => {
