@@ -34,7 +34,11 @@ export async function bootstrap(): Promise<void> {
       // Not awaited: the page is drawn meanwhile, and the list fills in.
       const more = (docs: AriadneDocument[], wrong: readonly ImportProblem[]) => {
         const s = useAppStore.getState();
-        s.addDocuments(docs, { replace: true });
+        // A document already here is newer than its stored copy (`?doc=` opened it again).
+        s.addDocuments(
+          docs.filter((d) => !s.documents.has(d.id)),
+          { replace: true },
+        );
         if (wrong.length) s.reportProblems([...s.problems, ...wrong]);
       };
       loadRest(storage.store, rest, more).catch((e: unknown) =>
