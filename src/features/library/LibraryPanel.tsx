@@ -77,7 +77,7 @@ function Entry({
       >
         <span className="library-title">{entry.title}</span>
         <span className="count">
-          {entry.entityCount} actors · {entry.relationCount} relations
+          {`${entry.entityCount.toLocaleString()} actors · ${entry.relationCount.toLocaleString()} relations`}
           {entry.builtin ? ' · built in' : ''}
         </span>
       </button>
