@@ -109,6 +109,23 @@ async function main() {
     await page.locator('article .mention').nth(Math.max(outside, 0)).click();
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${out}large-document-selected.png` });
+    // A corpus: 200 short documents at once; the library scrolls in a list of its own.
+    const corpus = Array.from({ length: 200 }, (_, i) => {
+      const path = join(dir, `field-report-${i + 1}.json`);
+      const doc = generateDocument({ words: 400, entities: 20, seed: i + 1 });
+      writeFileSync(path, JSON.stringify({ ...doc, title: `Field report ${i + 1}` }));
+      return path;
+    });
+    await page.getByLabel('Open documents').setInputFiles(corpus);
+    await page.getByRole('article', { name: /Field report 1$/ }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        Number(
+          /\((\d+)\)/.exec(document.getElementById('library-heading')?.textContent ?? '')?.[1],
+        ) > 200,
+    );
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}library.png` });
     rmSync(dir, { recursive: true, force: true });
     console.log(`screenshots written to ${out}`);
   } finally {
