@@ -2,14 +2,14 @@
  * The actors as a list: the accessible twin of the graph. It follows the same filters and the search
  * box, and selecting an actor here does what clicking its node does.
  */
-import { memo, useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Entity } from '../../domain/model';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
 import { TypeSwatch } from '../filters/TypeSwatch';
 import { useSearchHits } from '../search/useSearchHits';
+import { VirtualRows } from '../VirtualRows';
 
 const selectList = (s: AppState) => ({
   index: s.index,
@@ -41,34 +41,6 @@ const EntityRow = memo(function EntityRow({ entity }: { entity: Entity }) {
     </button>
   );
 });
-
-function VirtualRows({ entities }: { entities: readonly Entity[] }) {
-  const parent = useRef<HTMLUListElement>(null);
-  const virtualizer = useVirtualizer({
-    count: entities.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  return (
-    <ul ref={parent} className="entity-rows is-virtual">
-      <li aria-hidden="true" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} />
-      {virtualizer.getVirtualItems().map((item) => {
-        const e = entities[item.index];
-        if (!e) return null;
-        return (
-          <li
-            key={e.id}
-            className="virtual-row"
-            style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-          >
-            <EntityRow entity={e} />
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
 
 export function EntityList() {
   const { index, hidden } = useAppStore(useShallow(selectList));
@@ -115,7 +87,14 @@ export function EntityList() {
           )}
         </div>
       ) : entities.length > VIRTUAL_ROWS ? (
-        <VirtualRows entities={entities} />
+        <VirtualRows
+          items={entities}
+          keyOf={(e) => e.id}
+          rowHeight={ROW_HEIGHT}
+          className="entity-rows"
+        >
+          {(e) => <EntityRow entity={e} />}
+        </VirtualRows>
       ) : (
         <ul className="entity-rows">
           {entities.map((e) => (

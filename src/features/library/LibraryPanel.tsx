@@ -5,13 +5,13 @@
  * actors within reach.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, FormEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { libraryEntries } from '../../store/librarySlice';
 import type { LibraryEntry } from '../../store/librarySlice';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
+import { VirtualRows } from '../VirtualRows';
 
 const selectLibrary = (s: AppState) => ({
   documents: s.documents,
@@ -27,21 +27,10 @@ const VIRTUAL_ENTRIES = 60;
 /** An entry's height (title and counts), before it is measured. */
 const ENTRY_HEIGHT = 46;
 
-interface RowProps {
-  /** Position in a virtual list, and the ref that measures the row. */
-  readonly style?: CSSProperties;
-  readonly index?: number;
-  readonly measure?: (el: HTMLLIElement | null) => void;
-}
+const entryClass = (open: boolean) => `library-entry${open ? ' is-open' : ''}`;
 
-function Entry({
-  entry,
-  open,
-  style,
-  index,
-  measure,
-}: { entry: LibraryEntry; open: boolean } & RowProps) {
-  const row = { style, 'data-index': index, ref: measure };
+/** An entry's content; the list gives it its row (`entryClass`). */
+function Entry({ entry, open }: { entry: LibraryEntry; open: boolean }) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(entry.title);
   const { openDocument, renameDocument, removeDocument } = useAppStore.getState();
@@ -52,22 +41,20 @@ function Entry({
   };
   if (editing) {
     return (
-      <li className="library-entry" {...row}>
-        <form onSubmit={submit} className="rename">
-          <input
-            aria-label={`New name for ${entry.title}`}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            autoFocus
-            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
-          />
-          <button type="submit">Save</button>
-        </form>
-      </li>
+      <form onSubmit={submit} className="rename">
+        <input
+          aria-label={`New name for ${entry.title}`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          autoFocus
+          onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+        />
+        <button type="submit">Save</button>
+      </form>
     );
   }
   return (
-    <li className={`library-entry${open ? ' is-open' : ''}`} {...row}>
+    <>
       <button
         type="button"
         className="library-open"
@@ -104,7 +91,7 @@ function Entry({
           </button>
         </span>
       )}
-    </li>
+    </>
   );
 }
 
@@ -126,48 +113,10 @@ function PlainEntries({ entries, openId }: { entries: LibraryEntry[]; openId: st
   return (
     <ul ref={list} className="library-list">
       {entries.map((e) => (
-        <Entry key={e.id} entry={e} open={e.id === openId} />
+        <li key={e.id} className={entryClass(e.id === openId)}>
+          <Entry entry={e} open={e.id === openId} />
+        </li>
       ))}
-    </ul>
-  );
-}
-
-function VirtualEntries({ entries, openId }: { entries: LibraryEntry[]; openId: string | null }) {
-  const list = useRef<HTMLUListElement>(null);
-  const virtualizer = useVirtualizer({
-    count: entries.length,
-    getScrollElement: () => list.current,
-    estimateSize: () => ENTRY_HEIGHT,
-    getItemKey: (i) => entries[i]?.id ?? i,
-    overscan: 6,
-  });
-  const openIndex = entries.findIndex((e) => e.id === openId);
-  useEffect(() => {
-    if (openIndex >= 0) virtualizer.scrollToIndex(openIndex, { align: 'auto' });
-  }, [openIndex, virtualizer]);
-  return (
-    <ul ref={list} className="library-list is-virtual">
-      <li aria-hidden="true" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} />
-      {virtualizer.getVirtualItems().map((item) => {
-        const e = entries[item.index];
-        if (!e) return null;
-        return (
-          <Entry
-            key={e.id}
-            entry={e}
-            open={e.id === openId}
-            index={item.index}
-            measure={virtualizer.measureElement}
-            style={{
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              width: '100%',
-              transform: `translateY(${item.start}px)`,
-            }}
-          />
-        );
-      })}
     </ul>
   );
 }
@@ -186,7 +135,17 @@ export function LibraryPanel() {
         Documents <span className="count">({entries.length})</span>
       </h2>
       {entries.length > VIRTUAL_ENTRIES ? (
-        <VirtualEntries entries={entries} openId={openId} />
+        <VirtualRows
+          items={entries}
+          keyOf={(e) => e.id}
+          rowHeight={ENTRY_HEIGHT}
+          measured
+          className="library-list"
+          rowClassName={(e) => entryClass(e.id === openId)}
+          keepInView={entries.findIndex((e) => e.id === openId)}
+        >
+          {(e) => <Entry entry={e} open={e.id === openId} />}
+        </VirtualRows>
       ) : (
         <PlainEntries entries={entries} openId={openId} />
       )}
