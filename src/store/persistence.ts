@@ -264,8 +264,9 @@ export function startPersistence(
         // Written when it changed, and again when its document comes back (undo of a removal;
         // not a document just read from storage, which still holds it).
         const doc = s.documents.get(id);
-        const back = !prev.documents.has(id) && doc !== undefined && !stored.has(doc);
-        if (!s.documents.has(id) || (prev.arrangements.get(id) === arrangement && !back)) continue;
+        if (doc === undefined) continue;
+        const back = !prev.documents.has(id) && !stored.has(doc);
+        if (prev.arrangements.get(id) === arrangement && !back) continue;
         idbSet(LAYOUT_PREFIX + id, arrangement, store).catch(fail);
       }
       for (const id of prev.arrangements.keys()) {

@@ -99,14 +99,8 @@ export function computeLayout(input: LayoutInput): Record<string, Point> {
   // A headless graph has no labels to measure: a small one gets its estimated labels as part of
   // each node's box, as a layout in place measures them, so that fcose keeps room for them.
   const withLabels = input.nodes.length <= PROOF_LAYOUT_LIMIT;
-  const box = (n: LayoutInput['nodes'][number]) => {
-    if (!withLabels) return { w: n.size, h: n.size };
-    const label = estimateLabel(n.label);
-    return {
-      w: Math.max(n.size, label.w),
-      h: n.size + (label.h > 0 ? LABEL_GAP + label.h : 0),
-    };
-  };
+  const box = (n: LayoutInput['nodes'][number]) =>
+    withLabels ? withLabel(n) : { w: n.size, h: n.size };
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
@@ -213,24 +207,22 @@ export function estimateLabel(label: string): { w: number; h: number } {
   return { w: Math.min(widest, WRAP_WIDTH) + 4, h: lines * LINE_HEIGHT };
 }
 
+/** A node and its estimated label below it, as one box (the label hangs from the node's bottom). */
+function withLabel(n: LayoutInput['nodes'][number]): { w: number; h: number } {
+  const label = estimateLabel(n.label);
+  return { w: Math.max(n.size, label.w), h: n.size + (label.h > 0 ? LABEL_GAP + label.h : 0) };
+}
+
 /** Pushes apart nodes whose estimated node-plus-label boxes overlap; fixed nodes stay. */
 function separateEstimated(input: LayoutInput, positions: Record<string, Point>): void {
   const fixed = new Set(input.fixed.map((f) => f.nodeId));
   const offsets = new Map<string, number>();
   const boxes: Box[] = input.nodes.map((n) => {
     const p = positions[n.id] ?? { x: 0, y: 0 };
-    const label = estimateLabel(n.label);
+    const { w, h } = withLabel(n);
     const top = p.y - n.size / 2;
-    const bottom = p.y + n.size / 2 + (label.h > 0 ? LABEL_GAP + label.h : 0);
-    offsets.set(n.id, (top + bottom) / 2 - p.y);
-    return {
-      id: n.id,
-      x: p.x,
-      y: (top + bottom) / 2,
-      w: Math.max(n.size, label.w),
-      h: bottom - top,
-      fixed: fixed.has(n.id),
-    };
+    offsets.set(n.id, h / 2 - n.size / 2);
+    return { id: n.id, x: p.x, y: top + h / 2, w, h, fixed: fixed.has(n.id) };
   });
   // Off the main thread there is time for more rounds than the in-place pass takes.
   if (separate(boxes, 4, 400) === 0) return;
