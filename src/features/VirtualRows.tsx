@@ -3,9 +3,45 @@
  * row together, and the visible rows placed over it. The list is its own scroll container; its
  * height comes from CSS.
  */
-import { useEffect, useRef } from 'react';
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+
+/**
+ * Whether the reader has moved a list inside `area` themselves (wheel, touch, keys, its scroll
+ * bar) since `key` last changed. A list that keeps a row in view follows it as rows arrive above
+ * it (a library loading in batches) only until the reader scrolls: then the list is theirs until
+ * another row is to be kept in view. `area` may hold one list and then another (a plain list that
+ * becomes a virtual one as it grows): the reader's move is remembered across the switch.
+ */
+export function useReaderScrolled(
+  area: RefObject<HTMLElement | null>,
+  key: string | undefined,
+): () => boolean {
+  const moved = useRef(false);
+  useEffect(() => {
+    moved.current = false;
+  }, [key]);
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    const mark = () => {
+      moved.current = true;
+    };
+    // A press on the list itself, not on a row, is one on its scroll bar.
+    const onPointer = (e: PointerEvent) => {
+      if (e.target instanceof HTMLElement && e.target.scrollHeight > e.target.clientHeight) mark();
+    };
+    const events = ['wheel', 'touchmove', 'keydown'] as const;
+    for (const type of events) el.addEventListener(type, mark, { passive: true });
+    el.addEventListener('pointerdown', onPointer);
+    return () => {
+      for (const type of events) el.removeEventListener(type, mark);
+      el.removeEventListener('pointerdown', onPointer);
+    };
+  }, [area]);
+  return useCallback(() => moved.current, []);
+}
 
 export function VirtualRows<T>({
   items,
@@ -15,6 +51,7 @@ export function VirtualRows<T>({
   className,
   rowClassName,
   keepInView,
+  readerScrolled,
   children,
 }: {
   items: readonly T[];
@@ -24,8 +61,10 @@ export function VirtualRows<T>({
   measured?: boolean;
   className: string;
   rowClassName?: (item: T) => string;
-  /** The index of a row to scroll into view whenever it changes (-1: none). */
+  /** The index of a row to keep in view (-1: none): scrolled to when it changes… */
   keepInView?: number;
+  /** …unless this says the reader has scrolled the list since (see `useReaderScrolled`). */
+  readerScrolled?: () => boolean;
   children: (item: T) => ReactNode;
 }) {
   const parent = useRef<HTMLUListElement>(null);
@@ -40,10 +79,10 @@ export function VirtualRows<T>({
     overscan: 8,
   });
   useEffect(() => {
-    if (keepInView !== undefined && keepInView >= 0) {
+    if (keepInView !== undefined && keepInView >= 0 && !readerScrolled?.()) {
       virtualizer.scrollToIndex(keepInView, { align: 'auto' });
     }
-  }, [keepInView, virtualizer]);
+  }, [keepInView, virtualizer, readerScrolled]);
   return (
     <ul ref={parent} className={`${className} is-virtual`}>
       <li

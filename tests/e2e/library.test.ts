@@ -202,11 +202,32 @@ describe('opening, keeping and exporting documents', () => {
     await page().waitForFunction(() =>
       /\(151\)/.test(document.getElementById('library-heading')?.textContent ?? ''),
     );
-    await list.evaluate((el) => el.scrollTo({ top: 0 }));
-    await page().waitForFunction(() => {
-      const titles = [...document.querySelectorAll('.library-title')].map((t) => t.textContent);
-      return /^Russia/.test(titles[0] ?? '') && /^Report number 0\./.test(titles[1] ?? '');
-    });
+    // The list followed the open document as the rest of the library arrived above it.
+    await expect.poll(() => inList(library(page()).locator('[aria-current="page"]'))).toBe(true);
+    // Once the reader scrolls the list it stays where they took it, even as entries above the open
+    // one come and go.
+    const box = (await list.boundingBox())!;
+    await page().mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page().mouse.wheel(0, -1e6);
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(0);
+    const titles = await library(page()).locator('.library-title').allTextContents();
+    expect(titles[0]).toMatch(/^Russia/);
+    expect(titles[1]).toMatch(/^Report number 0\./);
+    const twoFrames = () =>
+      page().evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+    await library(page())
+      .getByRole('button', { name: /^Remove Report number 0\./ })
+      .click();
+    await twoFrames();
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+    await library(page()).getByRole('button', { name: 'Undo' }).click();
+    await twoFrames();
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+    await library(page())
+      .getByRole('button', { name: /^Report number 0\./ })
+      .waitFor();
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { libraryEntries } from '../../store/librarySlice';
 import type { LibraryEntry } from '../../store/librarySlice';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
-import { VirtualRows } from '../VirtualRows';
+import { VirtualRows, useReaderScrolled } from '../VirtualRows';
 
 const selectLibrary = (s: AppState) => ({
   documents: s.documents,
@@ -103,13 +103,21 @@ function keepInView(list: HTMLElement, el: HTMLElement): void {
   else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
 }
 
-function PlainEntries({ entries, openId }: { entries: LibraryEntry[]; openId: string | null }) {
+function PlainEntries({
+  entries,
+  openId,
+  readerScrolled,
+}: {
+  entries: LibraryEntry[];
+  openId: string | null;
+  readerScrolled: () => boolean;
+}) {
   const list = useRef<HTMLUListElement>(null);
   // A document opened from elsewhere (an import, a link) is shown in the list.
   useEffect(() => {
     const el = list.current?.querySelector<HTMLElement>('.library-entry.is-open');
-    if (list.current && el) keepInView(list.current, el);
-  }, [openId, entries.length]);
+    if (list.current && el && !readerScrolled()) keepInView(list.current, el);
+  }, [openId, entries.length, readerScrolled]);
   return (
     <ul ref={list} className="library-list">
       {entries.map((e) => (
@@ -129,26 +137,32 @@ export function LibraryPanel() {
     () => libraryEntries({ documents, order, builtinId }),
     [documents, order, builtinId],
   );
+  // The open document is kept in view in the list, until the reader scrolls it themselves.
+  const area = useRef<HTMLDivElement>(null);
+  const readerScrolled = useReaderScrolled(area, openId ?? undefined);
   return (
     <section className="library" aria-labelledby="library-heading">
       <h2 id="library-heading">
         Documents <span className="count">({entries.length})</span>
       </h2>
-      {entries.length > VIRTUAL_ENTRIES ? (
-        <VirtualRows
-          items={entries}
-          keyOf={(e) => e.id}
-          rowHeight={ENTRY_HEIGHT}
-          measured
-          className="library-list"
-          rowClassName={(e) => entryClass(e.id === openId)}
-          keepInView={entries.findIndex((e) => e.id === openId)}
-        >
-          {(e) => <Entry entry={e} open={e.id === openId} />}
-        </VirtualRows>
-      ) : (
-        <PlainEntries entries={entries} openId={openId} />
-      )}
+      <div ref={area}>
+        {entries.length > VIRTUAL_ENTRIES ? (
+          <VirtualRows
+            items={entries}
+            keyOf={(e) => e.id}
+            rowHeight={ENTRY_HEIGHT}
+            measured
+            className="library-list"
+            rowClassName={(e) => entryClass(e.id === openId)}
+            keepInView={entries.findIndex((e) => e.id === openId)}
+            readerScrolled={readerScrolled}
+          >
+            {(e) => <Entry entry={e} open={e.id === openId} />}
+          </VirtualRows>
+        ) : (
+          <PlainEntries entries={entries} openId={openId} readerScrolled={readerScrolled} />
+        )}
+      </div>
       {removed && (
         <p className="undo" role="status">
           Removed “{removed.doc.title}”.{' '}
