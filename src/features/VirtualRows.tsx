@@ -4,8 +4,66 @@
  * height comes from CSS.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import type { ReactNode, RefObject } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+
+/**
+ * Where a key moves focus in a list of `count` rows from row `index`: a row up or down, a page
+ * (`perPage` rows), or to the first or last row. Null for any other key.
+ */
+export function rowStep(key: string, index: number, count: number, perPage: number): number | null {
+  const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
+  switch (key) {
+    case 'ArrowDown':
+      return clamp(index + 1);
+    case 'ArrowUp':
+      return clamp(index - 1);
+    case 'PageDown':
+      return clamp(index + Math.max(1, perPage));
+    case 'PageUp':
+      return clamp(index - Math.max(1, perPage));
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+const CONTROLS = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** The row holding `target` and which of its controls `target` is, if a key there should move. */
+function rowOf(target: EventTarget, list: HTMLElement) {
+  if (!(target instanceof HTMLElement) || target.closest('input, select, textarea')) return null;
+  const row = target.closest('li');
+  if (!row || row.parentElement !== list) return null;
+  const controls = [...row.querySelectorAll<HTMLElement>(CONTROLS)];
+  return { row, column: Math.max(0, controls.indexOf(target)) };
+}
+
+/** Focuses the `column`-th control of `row` (or its last, if it has fewer). */
+function focusControl(row: HTMLElement, column: number): void {
+  const controls = [...row.querySelectorAll<HTMLElement>(CONTROLS)];
+  (controls[Math.min(column, controls.length - 1)] ?? row).focus();
+}
+
+/**
+ * Arrow keys, Page Up/Down, Home and End in a list whose rows are all drawn: focus goes to the same
+ * control of another row (Tab leaves the list as usual).
+ */
+export function moveInPlainRows(e: KeyboardEvent<HTMLUListElement>): void {
+  const list = e.currentTarget;
+  const at = rowOf(e.target, list);
+  if (!at) return;
+  const rows = [...list.children].filter((c): c is HTMLElement => c instanceof HTMLElement);
+  const perPage = Math.floor(list.clientHeight / Math.max(1, at.row.offsetHeight));
+  const to = rowStep(e.key, rows.indexOf(at.row), rows.length, perPage);
+  const row = to === null ? undefined : rows[to];
+  if (!row) return;
+  e.preventDefault();
+  focusControl(row, at.column);
+}
 
 /**
  * Whether the reader has moved a list inside `area` themselves (wheel, touch, keys, its scroll
@@ -68,6 +126,10 @@ export function VirtualRows<T>({
   children: (item: T) => ReactNode;
 }) {
   const parent = useRef<HTMLUListElement>(null);
+  // The row holding focus stays drawn when scrolled out of view, or focus would drop to the page.
+  const focused = useRef(-1);
+  // A row that keys moved focus to, focused once it is drawn.
+  const pending = useRef<{ index: number; column: number } | null>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parent.current,
@@ -77,14 +139,51 @@ export function VirtualRows<T>({
       return item === undefined ? i : keyOf(item);
     },
     overscan: 8,
+    rangeExtractor: (range) => {
+      const drawn = defaultRangeExtractor(range);
+      const f = focused.current;
+      if (f < 0 || f >= range.count || drawn.includes(f)) return drawn;
+      return [...drawn, f].sort((a, b) => a - b);
+    },
   });
+  const focusPending = () => {
+    const want = pending.current;
+    const row =
+      want && parent.current?.querySelector<HTMLElement>(`:scope > li[data-index="${want.index}"]`);
+    if (!want || !row) return;
+    pending.current = null;
+    focusControl(row, want.column);
+  };
+  useEffect(focusPending);
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const at = rowOf(e.target, e.currentTarget);
+    if (!at) return;
+    const perPage = Math.floor(e.currentTarget.clientHeight / Math.max(1, at.row.offsetHeight));
+    const to = rowStep(e.key, Number(at.row.dataset.index), items.length, perPage);
+    if (to === null) return;
+    e.preventDefault();
+    pending.current = { index: to, column: at.column };
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    focusPending();
+  };
   useEffect(() => {
     if (keepInView !== undefined && keepInView >= 0 && !readerScrolled?.()) {
       virtualizer.scrollToIndex(keepInView, { align: 'auto' });
     }
   }, [keepInView, virtualizer, readerScrolled]);
   return (
-    <ul ref={parent} className={`${className} is-virtual`}>
+    <ul
+      ref={parent}
+      className={`${className} is-virtual`}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        const row = e.target.closest<HTMLElement>('li[data-index]');
+        focused.current = row ? Number(row.dataset.index) : -1;
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) focused.current = -1;
+      }}
+    >
       <li
         aria-hidden="true"
         style={{ height: virtualizer.getTotalSize(), position: 'relative', pointerEvents: 'none' }}

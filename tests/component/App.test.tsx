@@ -141,6 +141,22 @@ describe('the explorer on the built-in article', () => {
     expect(screen.getByText('No actor matches “zzz”')).toHaveAttribute('role', 'status');
   });
 
+  it('moves between actors with the arrow keys, Home and End', async () => {
+    const { user } = openBuiltinArticle();
+    const buttons = within(actorList()).getAllByRole('button');
+    buttons[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(buttons[1]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(buttons.at(-1)).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(buttons.at(-1)).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(buttons.at(-2)).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(buttons[0]).toHaveFocus();
+  });
+
   it('mirrors the selection and the filters in the URL and restores them on Back', async () => {
     const { user } = openBuiltinArticle();
     await user.click(within(actorList()).getByRole('button', { name: /^Russia \d/ }));

@@ -228,6 +228,30 @@ describe('opening, keeping and exporting documents', () => {
     await library(page())
       .getByRole('button', { name: /^Report number 0\./ })
       .waitFor();
+    // The keyboard reaches every entry, drawn or not: arrows, Home and End move focus between
+    // entries, and the entry holding focus stays drawn when the list scrolls away from it.
+    const focused = () => page().evaluate(() => document.activeElement?.textContent ?? '');
+    await library(page())
+      .getByRole('button', { name: /^Report number 0\./ })
+      .focus();
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await twoFrames();
+    expect(await focused()).toMatch(/^Report number 0\./);
+    await page().keyboard.press('ArrowDown');
+    await expect.poll(focused).toMatch(/^Report number 1\./);
+    const focusedEntry = library(page()).locator('.library-open:focus');
+    await expect.poll(() => inList(focusedEntry)).toBe(true);
+    await page().keyboard.press('End');
+    await expect.poll(focused).toMatch(/^Report number 149\./);
+    await expect.poll(() => inList(focusedEntry)).toBe(true);
+    await page().keyboard.press('ArrowUp');
+    await expect.poll(focused).toMatch(/^Report number 148\./);
+    await page().keyboard.press('Home');
+    await expect.poll(focused).toMatch(/^Russia/);
+    await page().keyboard.press('Enter');
+    await page()
+      .getByRole('article', { name: /Conditions Must Be Met/ })
+      .waitFor();
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
 import { TypeSwatch } from '../filters/TypeSwatch';
 import { useSearchHits } from '../search/useSearchHits';
-import { VirtualRows } from '../VirtualRows';
+import { VirtualRows, moveInPlainRows } from '../VirtualRows';
 
 const selectList = (s: AppState) => ({
   index: s.index,
@@ -96,7 +96,7 @@ export function EntityList() {
           {(e) => <EntityRow entity={e} />}
         </VirtualRows>
       ) : (
-        <ul className="entity-rows">
+        <ul className="entity-rows" onKeyDown={moveInPlainRows}>
           {entities.map((e) => (
             <li key={e.id}>
               <EntityRow entity={e} />

@@ -11,7 +11,7 @@ import { libraryEntries } from '../../store/librarySlice';
 import type { LibraryEntry } from '../../store/librarySlice';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
-import { VirtualRows, useReaderScrolled } from '../VirtualRows';
+import { VirtualRows, moveInPlainRows, useReaderScrolled } from '../VirtualRows';
 
 const selectLibrary = (s: AppState) => ({
   documents: s.documents,
@@ -119,7 +119,7 @@ function PlainEntries({
     if (list.current && el && !readerScrolled()) keepInView(list.current, el);
   }, [openId, entries.length, readerScrolled]);
   return (
-    <ul ref={list} className="library-list">
+    <ul ref={list} className="library-list" onKeyDown={moveInPlainRows}>
       {entries.map((e) => (
         <li key={e.id} className={entryClass(e.id === openId)}>
           <Entry entry={e} open={e.id === openId} />
