@@ -5,7 +5,9 @@ const sample: IntakeFile[] = [{ name: 'sample.txt', bytes: new TextEncoder().enc
 
 /** A stand-in Worker: records what it is sent and answers imports with `answer`'s messages. */
 function fakeWorkers(
-  answer: (files: IntakeFile[]) => unknown[] = () => [{ kind: 'done', problems: [] }],
+  answer: (files: IntakeFile[]) => unknown[] | Promise<unknown[]> = () => [
+    { kind: 'done', problems: [] },
+  ],
 ) {
   const started: FakeWorker[] = [];
   class FakeWorker {
@@ -19,7 +21,9 @@ function fakeWorkers(
       this.sent.push(m);
       if (Array.isArray(m)) {
         // One task per message, as a worker's messages arrive.
-        for (const data of answer(m as IntakeFile[])) setTimeout(() => this.onmessage?.({ data }));
+        void Promise.resolve(answer(m as IntakeFile[])).then((replies) => {
+          for (const data of replies) setTimeout(() => this.onmessage?.({ data }));
+        });
       }
     }
     terminate() {
@@ -82,5 +86,34 @@ describe('importIntoLibrary', () => {
     expect(titles).toEqual(['The first one.', 'The second one. It has two sentences.']);
     expect(s.index.doc.title).toBe('The first one.');
     expect(s.problems.map((p) => p.file)).toContain('third.json');
+  });
+
+  it('hands chosen files to the worker unread, which reads them and reports one it cannot', async () => {
+    const { importReplies, readSources } = await import('./importReplies');
+    const workers = fakeWorkers(async (sources) => {
+      const { files, problems } = await readSources(sources);
+      return importReplies(files, problems).map((o) => o.reply);
+    });
+    vi.resetModules();
+    const { importChosenFiles } = await import('./importClient');
+    const { useAppStore } = await import('../../store/store');
+    const chosen = new File(['Chosen, not read on the page.'], 'chosen.txt');
+    const unreadable = Object.assign(new File([''], 'gone.txt'), {
+      arrayBuffer: () => Promise.reject(new Error('the file was moved')),
+    });
+    expect(await importChosenFiles([chosen, unreadable])).toBe(1);
+    expect(workers.started[0]?.sent).toEqual([
+      [
+        { name: 'chosen.txt', file: chosen },
+        { name: 'gone.txt', file: unreadable },
+      ],
+    ]);
+    const s = useAppStore.getState();
+    expect(s.index.doc.text).toBe('Chosen, not read on the page.');
+    expect(s.problems).toContainEqual({
+      file: 'gone.txt',
+      message: 'could not be read: the file was moved',
+      severity: 'error',
+    });
   });
 });

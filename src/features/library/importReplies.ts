@@ -8,7 +8,7 @@ import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
 import { splitSentences } from '../../domain/sentences';
-import type { IntakeFile } from './importClient';
+import type { IntakeFile, IntakeSource } from './importClient';
 
 export type ImportReply =
   /** A document, with its sentences as packed start/end offsets (see rememberSentences). */
@@ -23,8 +23,40 @@ export interface Outgoing {
   readonly transfer: ArrayBuffer[];
 }
 
-/** Imports `files` and returns the messages that carry the result, in the order they are sent. */
-export function importReplies(files: readonly IntakeFile[]): Outgoing[] {
+/**
+ * The bytes of each source: chosen files are read here (in the worker, so the page never holds
+ * them); one that cannot be read is a problem of its own, and the others go on.
+ */
+export async function readSources(
+  sources: readonly IntakeSource[],
+): Promise<{ files: IntakeFile[]; problems: ImportProblem[] }> {
+  const problems: ImportProblem[] = [];
+  const read = await Promise.all(
+    sources.map(async (s): Promise<IntakeFile | null> => {
+      if ('bytes' in s) return s;
+      try {
+        return { name: s.name, bytes: new Uint8Array(await s.file.arrayBuffer()) };
+      } catch (e) {
+        problems.push({
+          file: s.name,
+          message: `could not be read: ${e instanceof Error ? e.message : String(e)}`,
+          severity: 'error',
+        });
+        return null;
+      }
+    }),
+  );
+  return { files: read.filter((f): f is IntakeFile => f !== null), problems };
+}
+
+/**
+ * Imports `files` and returns the messages that carry the result, in the order they are sent;
+ * `unread` are problems met before (files that could not be read), reported with the others.
+ */
+export function importReplies(
+  files: readonly IntakeFile[],
+  unread: readonly ImportProblem[] = [],
+): Outgoing[] {
   try {
     const result = importFiles(files);
     return [
@@ -36,7 +68,7 @@ export function importReplies(files: readonly IntakeFile[]): Outgoing[] {
         split.forEach((s, i) => sentences.set([s.start, s.end], i * 2));
         return { reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] };
       }),
-      { reply: { kind: 'done', problems: result.problems }, transfer: [] },
+      { reply: { kind: 'done', problems: [...unread, ...result.problems] }, transfer: [] },
     ];
   } catch (e) {
     return [
