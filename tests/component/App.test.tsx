@@ -176,6 +176,34 @@ describe('the explorer on the built-in article', () => {
     expect(within(details()).queryByRole('heading')).toBeNull();
   });
 
+  it('writes large counts with thousands separators', () => {
+    const names = Array.from({ length: 1200 }, (_, i) => `Actor${i}`);
+    let at = 0;
+    const mentions = names.map((name, i) => {
+      const span = { start: at, end: at + name.length };
+      at += name.length + 1;
+      return { id: `m${i}`, entityId: `e${i}`, spans: [span], text: name };
+    });
+    useAppStore.getState().loadDocument({
+      format: 'ariadne/1',
+      id: 'many',
+      title: 'Many actors',
+      text: names.join(' '),
+      entityTypes: [{ key: 'person', label: 'Person' }],
+      relationTypes: [],
+      entities: names.map((name, i) => ({ id: `e${i}`, name, type: 'person', aliases: [] })),
+      mentions,
+      relations: [],
+    });
+    render(<App />);
+    // In the reader's locale: "1,200" here, "1.200" in German.
+    const n = (1200).toLocaleString();
+    expect(n).not.toBe('1200');
+    expect(details()).toHaveTextContent(`${n} actors · ${n} mentions · 0 relations`);
+    expect(within(actorList()).getByRole('heading')).toHaveTextContent(`Actors (${n})`);
+    expect(within(actorTypes()).getByRole('checkbox', { name: `Person (${n})` })).toBeChecked();
+  });
+
   it('shows document text as text, never as markup', () => {
     useAppStore.getState().loadDocument({
       format: 'ariadne/1',

@@ -249,8 +249,9 @@ export function EntityDetails() {
           it, and how it relates to the others.
         </p>
         <p className="muted">
-          {index.doc.entities.length} actors · {index.doc.mentions.length} mentions ·{' '}
-          {index.doc.relations.length} relations
+          {`${index.doc.entities.length.toLocaleString()} actors · `}
+          {`${index.doc.mentions.length.toLocaleString()} mentions · `}
+          {`${index.doc.relations.length.toLocaleString()} relations`}
         </p>
       </aside>
     );
@@ -323,7 +324,7 @@ export function EntityDetails() {
         </button>
       </div>
       <EntityEditor entity={entity} />
-      <h3>Relations ({relations.length})</h3>
+      <h3>Relations ({relations.length.toLocaleString()})</h3>
       {relations.length === 0 ? (
         <p className="muted">The text relates this actor to no other.</p>
       ) : (

@@ -35,8 +35,8 @@ const EntityRow = memo(function EntityRow({ entity }: { entity: Entity }) {
     >
       {type && <TypeSwatch type={type} />}
       <span className="entity-name">{entity.name}</span>
-      <span className="count" aria-label={`${n} mentions`}>
-        {n}
+      <span className="count" aria-label={`${n.toLocaleString()} mentions`}>
+        {n.toLocaleString()}
       </span>
     </button>
   );
@@ -64,7 +64,7 @@ export function EntityList() {
   return (
     <section className="entity-list" aria-labelledby="entity-list-heading">
       <h2 id="entity-list-heading">
-        Actors <span className="count">({entities.length})</span>
+        Actors <span className="count">({entities.length.toLocaleString()})</span>
       </h2>
       {entities.length === 0 ? (
         <div className="empty">

@@ -40,7 +40,8 @@ function TypeGroup({
             onChange={() => onToggle(type.key)}
           />
           {swatch && <TypeSwatch type={type} />}
-          <span className="type-name">{type.label}</span> <span className="count">({count})</span>
+          <span className="type-name">{type.label}</span>{' '}
+          <span className="count">({count.toLocaleString()})</span>
         </label>
       ))}
     </fieldset>

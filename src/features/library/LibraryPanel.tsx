@@ -143,7 +143,7 @@ export function LibraryPanel() {
   return (
     <section className="library" aria-labelledby="library-heading">
       <h2 id="library-heading">
-        Documents <span className="count">({entries.length})</span>
+        Documents <span className="count">({entries.length.toLocaleString()})</span>
       </h2>
       <div ref={area}>
         {entries.length > VIRTUAL_ENTRIES ? (

@@ -138,7 +138,7 @@ export function SuggestionsPanel() {
     return (
       <section className="suggestion-group" aria-label={title}>
         <h3>
-          {title} <span className="count">({rows.length})</span>
+          {title} <span className="count">({rows.length.toLocaleString()})</span>
         </h3>
         <div className="suggestion-bulk">
           <button
