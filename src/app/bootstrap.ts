@@ -28,8 +28,11 @@ export async function bootstrap(): Promise<void> {
       if (meta?.openId && useAppStore.getState().documents.has(meta.openId)) openId = meta.openId;
       if (problems.length) store.reportProblems(problems);
       store.setStorage({ kind: 'ok' });
-      startPersistence(storage.store, useAppStore.subscribe, (reason) =>
-        useAppStore.getState().setStorage({ kind: 'memory-only', reason }),
+      startPersistence(
+        storage.store,
+        useAppStore.subscribe,
+        (reason) => useAppStore.getState().setStorage({ kind: 'memory-only', reason }),
+        (documents) => useAppStore.getState().setUnsaved(documents),
       );
       // Not awaited: the page is drawn meanwhile, and the list fills in.
       const more = (docs: AriadneDocument[], wrong: readonly ImportProblem[]) => {

@@ -32,6 +32,8 @@ export interface LibrarySlice {
   problems: readonly ImportProblem[];
   importing: { readonly files: number } | null;
   storage: StorageStatus;
+  /** How many documents are waiting to be written to storage (see startPersistence). */
+  unsaved: number;
   removed: { readonly doc: AriadneDocument; readonly position: number } | null;
   addDocuments: (
     docs: readonly AriadneDocument[],
@@ -45,6 +47,7 @@ export interface LibrarySlice {
   dismissProblems: () => void;
   setImporting: (importing: { files: number } | null) => void;
   setStorage: (status: StorageStatus) => void;
+  setUnsaved: (documents: number) => void;
   /** Puts the documents in a saved order; unknown ids are skipped, unsaved ones go last. */
   restoreOrder: (saved: readonly string[]) => void;
   /**
@@ -86,6 +89,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   problems: [],
   importing: null,
   storage: { kind: 'loading' },
+  unsaved: 0,
   removed: null,
   addDocuments: (docs, options = {}) => {
     if (docs.length === 0) return;
@@ -149,6 +153,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   dismissProblems: () => set({ problems: [] }),
   setImporting: (importing) => set({ importing }),
   setStorage: (storage) => set({ storage }),
+  setUnsaved: (unsaved) => set({ unsaved }),
   expectDocuments: (ids) => {
     const order = get().order;
     const missing = ids.filter((id) => !order.includes(id));

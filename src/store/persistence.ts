@@ -198,17 +198,31 @@ function afterPaint(task: () => void): void {
 
 /**
  * Mirrors the library to storage from now on. Only documents whose object changed are written.
- * Returns the unsubscribe function.
+ * `onUnsaved` hears how many documents are waiting for their write whenever that changes (an
+ * import of hundreds takes a second or more to store: the reader is told). Returns the
+ * unsubscribe function.
  */
 export function startPersistence(
   store: UseStore,
   subscribe: (listener: (s: AppState, prev: AppState) => void) => () => void,
   onFailure: (reason: string) => void,
+  onUnsaved: (documents: number) => void = () => {},
 ): () => void {
   let failed = false;
+  // Writes scheduled or under way, per document id.
+  const waiting = new Map<string, number>();
+  const track = (id: string, change: 1 | -1) => {
+    const n = (waiting.get(id) ?? 0) + change;
+    if (n > 0) waiting.set(id, n);
+    else waiting.delete(id);
+    onUnsaved(waiting.size);
+  };
   const fail = (e: unknown) => {
     if (failed) return;
     failed = true;
+    // Nothing more will be written: nothing is waiting any longer (the failure is reported).
+    waiting.clear();
+    onUnsaved(0);
     onFailure(`saving failed: ${describe(e)}`);
   };
   let latest: AppState | undefined;
@@ -224,8 +238,11 @@ export function startPersistence(
       if (before?.[part] !== doc[part]) rows.push([partKey(id, part), doc[part]]);
     }
     written.set(id, doc);
+    track(id, 1);
     // One transaction: the shell and its parts are stored together or not at all.
-    setMany(rows, store).catch(fail);
+    setMany(rows, store)
+      .then(() => track(id, -1))
+      .catch(fail);
   };
   return subscribe((s, prev) => {
     latest = s;
@@ -241,9 +258,10 @@ export function startPersistence(
         // Storing clones what changed (up to ~120 ms for a whole 100,000-word document); do it
         // after the new document has painted. Skipped if the document changed or went away
         // meanwhile: a later write covers it.
+        track(id, 1);
         afterPaint(() => {
-          if (failed || latest?.documents.get(id) !== doc) return;
-          write(id, doc);
+          if (!failed && latest?.documents.get(id) === doc) write(id, doc);
+          track(id, -1);
         });
       }
       for (const [id, gone] of prev.documents) {

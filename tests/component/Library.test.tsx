@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
@@ -117,5 +117,25 @@ describe('the document library', () => {
         'Not saved in this browser: the browser storage is full.',
       ),
     );
+  });
+
+  it('says when saving takes a while, and stops saying it once everything is stored', async () => {
+    vi.useFakeTimers();
+    try {
+      openApp();
+      act(() => useAppStore.setState({ storage: { kind: 'ok' }, unsaved: 3 }));
+      const status = () => within(library()).getByText(/^Saving/, { selector: '[role="status"]' });
+      // A quick save says nothing.
+      act(() => vi.advanceTimersByTime(300));
+      expect(within(library()).queryByText(/^Saving/)).toBeNull();
+      act(() => vi.advanceTimersByTime(300));
+      expect(status()).toHaveTextContent('Saving 3 documents in this browser…');
+      act(() => useAppStore.setState({ unsaved: 1 }));
+      expect(status()).toHaveTextContent('Saving 1 document in this browser…');
+      act(() => useAppStore.setState({ unsaved: 0 }));
+      expect(within(library()).queryByText(/^Saving/)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

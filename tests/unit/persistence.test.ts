@@ -48,6 +48,33 @@ describe('the library in IndexedDB', () => {
     expect(loaded.meta?.openId).toBe(useAppStore.getState().openDocumentId);
   });
 
+  it('tells how many documents wait for their write, down to none once stored', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    const heard: number[] = [];
+    stopLater(
+      startPersistence(
+        storage.store,
+        useAppStore.subscribe,
+        () => {},
+        (n) => heard.push(n),
+      ),
+    );
+    useAppStore
+      .getState()
+      .addDocuments([
+        doc('One', 'First text.'),
+        doc('Two', 'Second text.'),
+        doc('Three', 'Third.'),
+      ]);
+    expect(heard.at(-1)).toBe(3);
+    await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
+    expect(Math.max(...heard)).toBe(3);
+    // By then every document is stored.
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.docs.map((d) => d.title).sort()).toEqual(['One', 'Three', 'Two']);
+  });
+
   it('keeps renames and removals, and brings a removed document back on undo', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);

@@ -129,6 +129,34 @@ function PlainEntries({
   );
 }
 
+/** How long saving may take before the reader is told it is under way (most saves are quicker). */
+const SAVING_NOTE_DELAY = 500;
+
+/**
+ * Says that documents are still being written to storage, while they are: an import of hundreds
+ * takes a second or more to store, and a page closed meanwhile would lose the rest.
+ */
+function SavingNote() {
+  const unsaved = useAppStore((s) => s.unsaved);
+  const busy = unsaved > 0;
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => setShown(true), SAVING_NOTE_DELAY);
+    return () => {
+      clearTimeout(timer);
+      setShown(false);
+    };
+  }, [busy]);
+  return (
+    <p className="saving-note" role="status">
+      {shown && busy
+        ? `Saving ${unsaved.toLocaleString()} ${unsaved === 1 ? 'document' : 'documents'} in this browser…`
+        : ''}
+    </p>
+  );
+}
+
 export function LibraryPanel() {
   const { documents, order, builtinId, openId, removed, storage } = useAppStore(
     useShallow(selectLibrary),
@@ -175,6 +203,7 @@ export function LibraryPanel() {
           </button>
         </p>
       )}
+      {storage.kind === 'ok' && <SavingNote />}
       {storage.kind === 'memory-only' && (
         <p className="storage-warning" role="status">
           Not saved in this browser: {storage.reason}. Your documents stay open until you close the
