@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { deriveBlocks } from './blocks';
+import { deriveBlocks, packBlocks, rememberBlocks, unpackBlocks } from './blocks';
 
 /** Each block as [kind, quoted text]. */
 const described = (text: string) =>
@@ -154,5 +154,25 @@ describe('deriveBlocks', () => {
         },
       ),
     );
+  });
+});
+
+describe('blocks derived elsewhere', () => {
+  it('pack into numbers and back unchanged, every kind', () => {
+    const text = 'A Title\nBy Someone Here\nA Heading\nA paragraph that ends.';
+    const blocks = deriveBlocks(text);
+    expect(new Set(blocks.map((b) => b.kind))).toEqual(
+      new Set(['title', 'byline', 'heading', 'paragraph']),
+    );
+    expect(unpackBlocks(packBlocks(blocks))).toEqual(blocks);
+  });
+
+  it('are used for the same text instead of guessing again', () => {
+    const text = 'One line 🦊.\nAnother line.';
+    const sent = [{ kind: 'heading' as const, start: 0, end: 12 }];
+    rememberBlocks(text, sent);
+    expect(deriveBlocks(text)).toBe(sent);
+    // Another text is still guessed.
+    expect(deriveBlocks(`${text} `)).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@
  * and parse them (the main thread does where workers are missing, as in tests), then adds the good
  * documents and reports every problem.
  */
+import { rememberBlocks, unpackBlocks } from '../../domain/blocks';
 import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
@@ -88,6 +89,7 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
           end: packed[index * 2 + 1] ?? 0,
         }));
         rememberSentences(doc.text, doc.language ?? 'en', split);
+        if (reply.blocks) rememberBlocks(doc.text, unpackBlocks(reply.blocks));
         documents.push(doc);
         return;
       }

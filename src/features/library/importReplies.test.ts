@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deriveBlocks, unpackBlocks } from '../../domain/blocks';
 import { splitSentences } from '../../domain/sentences';
 import { importReplies, readSources } from './importReplies';
 
@@ -20,7 +21,7 @@ describe('importReplies', () => {
     const expected = splitSentences('One. Two.', 'en').flatMap((s) => [s.start, s.end]);
     expect([...a.sentences]).toEqual(expected);
     // The offsets' buffer is handed over, not copied.
-    expect(out[0]?.transfer).toEqual([a.sentences.buffer]);
+    expect(out[0]?.transfer).toContain(a.sentences.buffer);
     expect(done.problems.map((p) => p.file)).toContain('c.ann');
   });
 
@@ -40,6 +41,36 @@ describe('importReplies', () => {
       'gone.txt',
       'x.csv',
     ]);
+  });
+});
+
+describe('importReplies and blocks', () => {
+  it('sends the blocks derived from the lines of a document that has none, and none otherwise', () => {
+    const withBlocks = JSON.stringify({
+      format: 'ariadne/1',
+      id: 'b',
+      title: 'B',
+      text: 'Title\nBody text.',
+      entityTypes: [],
+      relationTypes: [],
+      blocks: [{ kind: 'paragraph', start: 0, end: 16 }],
+      entities: [],
+      mentions: [],
+      relations: [],
+    });
+    const [plain, given] = importReplies([
+      { name: 'a.txt', bytes: encode('A Title\nOne. Two.') },
+      { name: 'b.json', bytes: encode(withBlocks) },
+    ]);
+    if (plain?.reply.kind !== 'document' || given?.reply.kind !== 'document') {
+      throw new Error('unexpected replies');
+    }
+    // Plain text carries no blocks: they are derived in the worker and sent along.
+    expect(plain.reply.doc.blocks).toBeUndefined();
+    const derived = plain.reply.blocks;
+    expect(derived && unpackBlocks(derived)).toEqual(deriveBlocks('A Title\nOne. Two.'));
+    expect(plain.transfer).toContain(derived?.buffer);
+    expect(given.reply.blocks).toBeUndefined();
   });
 });
 

@@ -7,12 +7,16 @@
 import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
+import { deriveBlocks, packBlocks } from '../../domain/blocks';
 import { splitSentences } from '../../domain/sentences';
 import type { IntakeFile, IntakeSource } from './importClient';
 
 export type ImportReply =
-  /** A document, with its sentences as packed start/end offsets (see rememberSentences). */
-  | { kind: 'document'; doc: AriadneDocument; sentences: Int32Array }
+  /**
+   * A document, with its sentences as packed start/end offsets (see rememberSentences) and, when
+   * it carries none, the blocks derived from its lines (packed, see rememberBlocks).
+   */
+  | { kind: 'document'; doc: AriadneDocument; sentences: Int32Array; blocks?: Int32Array }
   /** The last message: every problem the import found. */
   | { kind: 'done'; problems: ImportProblem[] }
   | { kind: 'failed'; error: string };
@@ -66,7 +70,14 @@ export function importReplies(
         const split = splitSentences(doc.text, doc.language ?? 'en');
         const sentences = new Int32Array(split.length * 2);
         split.forEach((s, i) => sentences.set([s.start, s.end], i * 2));
-        return { reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] };
+        if (doc.blocks && doc.blocks.length > 0) {
+          return { reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] };
+        }
+        const blocks = packBlocks(deriveBlocks(doc.text));
+        return {
+          reply: { kind: 'document', doc, sentences, blocks },
+          transfer: [sentences.buffer, blocks.buffer],
+        };
       }),
       { reply: { kind: 'done', problems: [...unread, ...result.problems] }, transfer: [] },
     ];
