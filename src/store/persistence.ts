@@ -211,18 +211,29 @@ export function startPersistence(
   let failed = false;
   // Writes scheduled or under way, per document id.
   const waiting = new Map<string, number>();
+  // Told once per turn, after this listener has returned: not from inside the store's own
+  // notification, and once for a batch of hundreds rather than once each.
+  let told = true;
+  const tell = () => {
+    if (!told) return;
+    told = false;
+    queueMicrotask(() => {
+      told = true;
+      onUnsaved(waiting.size);
+    });
+  };
   const track = (id: string, change: 1 | -1) => {
     const n = (waiting.get(id) ?? 0) + change;
     if (n > 0) waiting.set(id, n);
     else waiting.delete(id);
-    onUnsaved(waiting.size);
+    tell();
   };
   const fail = (e: unknown) => {
     if (failed) return;
     failed = true;
     // Nothing more will be written: nothing is waiting any longer (the failure is reported).
     waiting.clear();
-    onUnsaved(0);
+    tell();
     onFailure(`saving failed: ${describe(e)}`);
   };
   let latest: AppState | undefined;
