@@ -4,6 +4,7 @@
  * news keeps one part per line.
  */
 import type { Block, BlockKind } from './model';
+import { recentByText } from './recent';
 
 const TERMINAL = /[.!?:;…"”’')\]]$/u;
 
@@ -36,15 +37,11 @@ export function unpackBlocks(packed: Int32Array): Block[] {
  * The last texts whose blocks were derived (in the import worker, most often): indexing a new
  * document of 100,000 words on the page then need not guess its 1,800 lines again (~30 ms there).
  */
-const recent: { text: string; blocks: readonly Block[] }[] = [];
-const RECENT = 4;
+const recent = recentByText<readonly Block[]>(4);
 
 /** Records blocks derived elsewhere (in a worker) for `text`, so deriving them here is free. */
 export function rememberBlocks(text: string, blocks: readonly Block[]): void {
-  const at = recent.findIndex((r) => r.text === text);
-  if (at >= 0) recent.splice(at, 1);
-  recent.unshift({ text, blocks });
-  recent.length = Math.min(recent.length, RECENT);
+  recent.set(text, blocks);
 }
 
 /**
@@ -52,8 +49,8 @@ export function rememberBlocks(text: string, blocks: readonly Block[]): void {
  * callers: never mutate it.
  */
 export function deriveBlocks(text: string): readonly Block[] {
-  const known = recent.find((r) => r.text === text);
-  if (known) return known.blocks;
+  const known = recent.get(text);
+  if (known) return known;
   const blocks = guessBlocks(text);
   rememberBlocks(text, blocks);
   return blocks;

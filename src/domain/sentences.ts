@@ -5,6 +5,7 @@
  * after an abbreviation or an initial ("Mr. Smith", "U.S. Army", "J. Smith") is not a sentence end.
  */
 import type { Span } from './model';
+import { recentByText } from './recent';
 
 export interface Sentence extends Span {
   readonly index: number;
@@ -183,20 +184,12 @@ function chunks(line: string): { text: string; offset: number }[] {
   return out;
 }
 
-/**
- * The last few texts split, with their sentences. Splitting a long text takes a while (Intl.Segmenter
- * over every character) and the same text is split again after every edit, or was already split in
- * the import worker.
- */
-const recent: { text: string; locale: string; sentences: readonly Sentence[] }[] = [];
-const RECENT = 4;
+/** The last few texts split (by locale), with their sentences. */
+const recent = recentByText<readonly Sentence[]>(4);
 
 /** Records sentences split elsewhere (in a worker) for `text`, so splitting it here is free. */
 export function rememberSentences(text: string, locale: string, sentences: readonly Sentence[]) {
-  const at = recent.findIndex((r) => r.locale === locale && r.text === text);
-  if (at >= 0) recent.splice(at, 1);
-  recent.unshift({ text, locale, sentences });
-  recent.length = Math.min(recent.length, RECENT);
+  recent.set(text, sentences, locale);
 }
 
 /**
@@ -204,8 +197,8 @@ export function rememberSentences(text: string, locale: string, sentences: reado
  * Offsets are UTF-16 code units. The result is shared between callers: never mutate it.
  */
 export function splitSentences(text: string, locale = 'en'): readonly Sentence[] {
-  const known = recent.find((r) => r.locale === locale && r.text === text);
-  if (known) return known.sentences;
+  const known = recent.get(text, locale);
+  if (known) return known;
   const sentences = split(text, locale);
   rememberSentences(text, locale, sentences);
   return sentences;

@@ -11,7 +11,7 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
  * Where a key moves focus in a list of `count` rows from row `index`: a row up or down, a page
  * (`perPage` rows), or to the first or last row. Null for any other key.
  */
-export function rowStep(key: string, index: number, count: number, perPage: number): number | null {
+function rowStep(key: string, index: number, count: number, perPage: number): number | null {
   const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
   switch (key) {
     case 'ArrowDown':
@@ -33,13 +33,17 @@ export function rowStep(key: string, index: number, count: number, perPage: numb
 
 const CONTROLS = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
-/** The row holding `target` and which of its controls `target` is, if a key there should move. */
+/**
+ * The row holding `target`, which of its controls `target` is and how many rows a page holds, if a
+ * key there should move.
+ */
 function rowOf(target: EventTarget, list: HTMLElement) {
   if (!(target instanceof HTMLElement) || target.closest('input, select, textarea')) return null;
   const row = target.closest('li');
   if (!row || row.parentElement !== list) return null;
   const controls = [...row.querySelectorAll<HTMLElement>(CONTROLS)];
-  return { row, column: Math.max(0, controls.indexOf(target)) };
+  const perPage = Math.floor(list.clientHeight / Math.max(1, row.offsetHeight));
+  return { row, column: Math.max(0, controls.indexOf(target)), perPage };
 }
 
 /** Focuses the `column`-th control of `row` (or its last, if it has fewer). */
@@ -57,8 +61,7 @@ export function moveInPlainRows(e: KeyboardEvent<HTMLUListElement>): void {
   const at = rowOf(e.target, list);
   if (!at) return;
   const rows = [...list.children].filter((c): c is HTMLElement => c instanceof HTMLElement);
-  const perPage = Math.floor(list.clientHeight / Math.max(1, at.row.offsetHeight));
-  const to = rowStep(e.key, rows.indexOf(at.row), rows.length, perPage);
+  const to = rowStep(e.key, rows.indexOf(at.row), rows.length, at.perPage);
   const row = to === null ? undefined : rows[to];
   if (!row) return;
   e.preventDefault();
@@ -158,8 +161,7 @@ export function VirtualRows<T>({
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const at = rowOf(e.target, e.currentTarget);
     if (!at) return;
-    const perPage = Math.floor(e.currentTarget.clientHeight / Math.max(1, at.row.offsetHeight));
-    const to = rowStep(e.key, Number(at.row.dataset.index), items.length, perPage);
+    const to = rowStep(e.key, Number(at.row.dataset.index), items.length, at.perPage);
     if (to === null) return;
     e.preventDefault();
     pending.current = { index: to, column: at.column };
