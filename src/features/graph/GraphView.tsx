@@ -39,6 +39,7 @@ import {
 } from './place';
 import { syncElements } from './sync';
 import { drawTexturesFirst } from './textures';
+import { holdIdleTasks } from '../whenIdle';
 import { DENSE_EDGES, applyView, bornDense } from './view';
 import type { Scope } from './view';
 
@@ -144,11 +145,14 @@ export default function GraphView() {
     // waits for its graph.
     let cancelled = false;
     let cancelLayout = () => {};
+    // Warm-ups wait until the graph is drawn: on two cores they would slow its layout.
+    const release = holdIdleTasks();
     const shown = { docId: index.doc.id, text: index.doc.text, large, showAll };
     const done = () => {
       applyView(cy, useAppStore.getState(), false, scope.current);
       drawn.current = shown;
       setLaidOut(index);
+      release();
     };
     const finish = () => {
       cy.fit(undefined, 40);
@@ -257,12 +261,15 @@ export default function GraphView() {
       finish();
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => void build(), 0)));
+    const frame = requestAnimationFrame(
+      () => (timer = setTimeout(() => void build().finally(release), 0)),
+    );
     return () => {
       cancelled = true;
       cancelLayout();
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      release();
     };
   }, [cy, index, large, showAll, generation]);
 
