@@ -125,6 +125,33 @@ describe('computeLayout', () => {
     expect(area).toBeGreaterThanOrEqual(500 * 90 ** 2 * 0.99);
   });
 
+  it('puts the actors of a drafted graph that are in no relation in rows under the others', () => {
+    const input = ring(450);
+    const alone = Array.from({ length: 60 }, (_, i) => ({
+      id: `alone${i}`,
+      size: i === 59 ? 70 : 26,
+      label: `Alone ${i}`,
+    }));
+    // An edge to a node it was not given links nothing.
+    const edges = [...input.edges, { id: 'stray', source: 'alone3', target: 'elsewhere' }];
+    const fixed = [{ nodeId: 'alone7', position: { x: -5000, y: -5000 } }];
+    const positions = computeLayout({ ...input, nodes: [...input.nodes, ...alone], edges, fixed });
+    const linkedBottom = Math.max(...input.nodes.map((n) => positions[n.id]!.y));
+    const grid = alone.filter((n) => n.id !== 'alone7').map((n) => positions[n.id]!);
+    expect(grid.every((p) => p.y > linkedBottom)).toBe(true);
+    expect(new Set(grid.map((p) => `${p.x},${p.y}`)).size).toBe(grid.length);
+    // The most mentioned (biggest) first: top left of the block.
+    const first = positions.alone59!;
+    expect(grid.every((p) => p.y > first.y || (p.y === first.y && p.x >= first.x))).toBe(true);
+    expect(positions.alone7).toEqual({ x: -5000, y: -5000 });
+  });
+
+  it('lays out a drafted graph with no relations at all as a block', () => {
+    const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `n${i}`, size: 30, label: 'A' }));
+    const positions = Object.values(computeLayout({ nodes, edges: [], fixed: [], seed: 1 }));
+    expect(new Set(positions.map((p) => `${p.x},${p.y}`)).size).toBe(500);
+  });
+
   it('ignores edges to nodes it was not given', () => {
     const input = ring(65);
     input.edges.push({ id: 'stray', source: 'n1', target: 'elsewhere' });
