@@ -26,6 +26,7 @@ import {
   measureOpen,
   measureScroll,
   measureSearchKeystroke,
+  measureShowAll,
   newPage,
   settle,
 } from './measurements';
@@ -183,6 +184,10 @@ async function measureApp(
       ['filter toggle', () => measureFilterToggle(page, d, budget.interactions)],
       ['search keystroke', () => measureSearchKeystroke(page, d, budget.interactions)],
       ['scroll', () => measureScroll(page, d, budget.scrollSessions)],
+      [
+        'show every actor',
+        () => measureShowAll(page, d, Math.max(3, Math.round(budget.interactions / 4))),
+      ],
     ];
     for (const [name, step] of steps) {
       const result = [await step()].flat();

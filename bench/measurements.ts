@@ -346,6 +346,48 @@ export async function measureClickNode(page: Page, d: BenchDoc, runs: number): P
   }));
 }
 
+/**
+ * "Show all N" on a large document's overview → every actor drawn and laid out; then clicks on
+ * mentions in that view (the graph's largest), and "Show overview" to go back (untimed). Once per
+ * page: a second time the layout would be remembered. Also the longest task meanwhile.
+ */
+export async function measureShowAll(page: Page, d: BenchDoc, clicks: number): Promise<Series[]> {
+  const button = page
+    .getByRole('region', { name: 'Network graph' })
+    .getByRole('button', { name: /^Show all/ });
+  if ((await button.count()) === 0) return [];
+  await clearSelection(page);
+  const since = await page.evaluate(() => performance.now());
+  const shown = await timeInput(
+    page,
+    'show every actor',
+    'pointerdown',
+    { kind: 'allShown', count: d.doc.entities.length },
+    () => button.click(),
+    { timeoutMs: TIMEOUTS.openGraph },
+  );
+  await settle(page, 500);
+  const longest = await page.evaluate(
+    (t) =>
+      Math.max(
+        0,
+        ...(window.__bench?.longTasks ?? []).filter((l) => l.start >= t).map((l) => l.duration),
+      ),
+    since,
+  );
+  const out: Series[] = [
+    { metric: 'show every actor → graph usable', document: d.label, unit: 'ms', samples: [shown] },
+    { metric: 'show every actor: longest task', document: d.label, unit: 'ms', samples: [longest] },
+  ];
+  if (shown !== 'timed out' && clicks > 0) {
+    const click = await measureClickMention(page, d, clicks);
+    out.push({ ...click, metric: 'click mention (every actor)' });
+  }
+  await page.getByRole('button', { name: 'Show overview' }).click();
+  await settle(page, 300);
+  return out;
+}
+
 /** Unchecking an actor type hides its nodes; checking it again (a separate run) brings them back. */
 export async function measureFilterToggle(
   page: Page,

@@ -15,6 +15,8 @@ export type Check =
   | { kind: 'textShown'; needle: string }
   /** The graph section is ready and `cy` holds the new document's laid-out nodes. */
   | { kind: 'graphUsable'; entityId: string }
+  /** The graph section is ready and `cy` holds `count` nodes, laid out (every actor shown). */
+  | { kind: 'allShown'; count: number }
   /** `cy` has exactly that node selected and the details panel's first heading is its name. */
   | { kind: 'entitySelected'; entityId: string; name: string }
   /** That node is selected and a sentence marked `aria-current="true"` is in view. */
@@ -144,6 +146,15 @@ export function installRuntime(): void {
         const a = nodes[0]?.position();
         const b = nodes[nodes.length - 1]?.position();
         return nodes.length === 1 || !a || !b || a.x !== b.x || a.y !== b.y;
+      }
+      case 'allShown': {
+        if (!document.querySelector('[aria-label="Network graph"][data-ready="true"]'))
+          return false;
+        const nodes = cyOf()?.nodes();
+        if (!nodes || nodes.length < check.count) return false;
+        const a = nodes[0]?.position();
+        const b = nodes[nodes.length - 1]?.position();
+        return !a || !b || a.x !== b.x || a.y !== b.y;
       }
       case 'entitySelected': {
         if (!selectedIs(check.entityId)) return false;
