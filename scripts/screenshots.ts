@@ -109,6 +109,21 @@ async function main() {
     await page.locator('article .mention').nth(Math.max(outside, 0)).click();
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${out}large-document-selected.png` });
+    // Every actor: the related ones laid out, those in no relation in rows under them.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Show all/ }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
+        (window.cy?.nodes().length ?? 0) >= 5_000,
+      undefined,
+      { timeout: 90_000 },
+    );
+    await page.waitForTimeout(1_000);
+    await page.screenshot({ path: `${out}large-document-all.png` });
+    await page.getByRole('button', { name: 'Show overview' }).click();
+    // Off the graph's toolbar, which would show a button hovered.
+    await page.mouse.move(1100, 820);
     // A corpus: 200 short documents at once; the library scrolls in a list of its own.
     const corpus = Array.from({ length: 200 }, (_, i) => {
       const path = join(dir, `field-report-${i + 1}.json`);
