@@ -3,6 +3,7 @@ import {
   IN_PLACE_LAYOUT_LIMIT,
   PROOF_LAYOUT_LIMIT,
   REFINED_LAYOUT_LIMIT,
+  clearAround,
   computeLayout,
   estimateLabel,
   layoutOptions,
@@ -144,6 +145,45 @@ describe('computeLayout', () => {
     const first = positions.alone59!;
     expect(grid.every((p) => p.y > first.y || (p.y === first.y && p.x >= first.x))).toBe(true);
     expect(positions.alone7).toEqual({ x: -5000, y: -5000 });
+  });
+
+  it('leaves no node of a drafted graph on a fixed one', () => {
+    const input = ring(450);
+    const fixed = [
+      { nodeId: 'n0', position: { x: 0, y: 0 } },
+      { nodeId: 'n100', position: { x: 40, y: 0 } },
+      { nodeId: 'n200', position: { x: -300, y: 250 } },
+    ];
+    const positions = computeLayout({ ...input, fixed });
+    const pinned = new Set(fixed.map((f) => f.nodeId));
+    for (const f of fixed) {
+      expect(positions[f.nodeId]).toEqual(f.position);
+      const closest = Math.min(
+        ...input.nodes
+          .filter((n) => !pinned.has(n.id))
+          .map((n) =>
+            Math.hypot(positions[n.id]!.x - f.position.x, positions[n.id]!.y - f.position.y),
+          ),
+      );
+      expect(closest).toBeGreaterThanOrEqual(44);
+    }
+  });
+
+  it('moves nodes lying on a fixed node off it, and no other', () => {
+    const nodes = ['pin', 'on', 'near', 'far'].map((id) => ({ id, size: 30, label: id }));
+    const positions = {
+      pin: { x: 10, y: 10 },
+      on: { x: 10, y: 10 },
+      near: { x: 20, y: 10 },
+      far: { x: 200, y: 10 },
+    };
+    clearAround([{ nodeId: 'pin', position: { x: 10, y: 10 } }], positions, nodes);
+    const from = (p: { x: number; y: number }) => Math.hypot(p.x - 10, p.y - 10);
+    expect(positions.pin).toEqual({ x: 10, y: 10 });
+    expect(from(positions.on)).toBeCloseTo(45);
+    expect(positions.near.x).toBeCloseTo(55);
+    expect(positions.near.y).toBeCloseTo(10);
+    expect(positions.far).toEqual({ x: 200, y: 10 });
   });
 
   it('lays out a drafted graph with no relations at all as a block', () => {

@@ -176,6 +176,9 @@ function forceLayout(input: LayoutInput): Record<string, Point> {
   if (input.nodes.length > REFINED_LAYOUT_LIMIT) spreadOut(positions, input.nodes);
   // fcose honours fixed nodes only up to its own tolerance; they go back exactly where they were.
   for (const f of fixed) positions[f.nodeId] = { ...f.position };
+  // Spread out, the others moved and the fixed ones went back: one may now lie on another, and a
+  // reader grabbing it would drag whichever is drawn on top.
+  if (input.nodes.length > REFINED_LAYOUT_LIMIT) clearAround(fixed, positions, input.nodes);
   cy.destroy();
   if (input.nodes.length <= SEPARATE_LIMIT) separateEstimated(input, positions);
   return positions;
@@ -228,6 +231,30 @@ function spreadOut(positions: Record<string, Point>, nodes: LayoutInput['nodes']
   for (const p of points) {
     p.x = cx + (p.x - cx) * scale;
     p.y = cy + (p.y - cy) * scale;
+  }
+}
+
+/** Moves nodes that lie on a fixed node straight away from it, to half a spread-out node's room. */
+export function clearAround(
+  fixed: readonly FixedNode[],
+  positions: Record<string, Point>,
+  nodes: LayoutInput['nodes'],
+): void {
+  const pinned = new Set(fixed.map((f) => f.nodeId));
+  for (const f of fixed) {
+    const c = f.position;
+    nodes.forEach((n, i) => {
+      const p = positions[n.id];
+      if (!p || pinned.has(n.id)) return;
+      const d = Math.hypot(p.x - c.x, p.y - c.y);
+      if (d >= ROOM_PER_NODE / 2) return;
+      // Right on it: a direction of its own for each node, so that two do not land together.
+      const angle = d > 0 ? Math.atan2(p.y - c.y, p.x - c.x) : i;
+      positions[n.id] = {
+        x: c.x + (ROOM_PER_NODE / 2) * Math.cos(angle),
+        y: c.y + (ROOM_PER_NODE / 2) * Math.sin(angle),
+      };
+    });
   }
 }
 
