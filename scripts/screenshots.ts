@@ -23,6 +23,17 @@ async function main() {
       await page.waitForFunction(() => !!window.cy && window.cy.nodes().length > 0);
       await page.waitForTimeout(400);
     };
+    /** Until the graph is drawn and holds at least `nodes` nodes, then a moment to settle. */
+    const drawn = async (nodes: number, settleMs: number) => {
+      await page.waitForFunction(
+        (n) =>
+          document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
+          (window.cy?.nodes().length ?? 0) >= n,
+        nodes,
+        { timeout: 90_000 },
+      );
+      await page.waitForTimeout(settleMs);
+    };
     await ready();
     await page.screenshot({ path: `${out}overview.png` });
 
@@ -91,14 +102,7 @@ async function main() {
     const file = join(dir, 'generated-report.json');
     writeFileSync(file, JSON.stringify(generateDocument({ words: 100_000, entities: 5_000 })));
     await page.getByLabel('Open documents').setInputFiles(file);
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
-        (window.cy?.nodes().length ?? 0) >= 80,
-      undefined,
-      { timeout: 60_000 },
-    );
-    await page.waitForTimeout(600);
+    await drawn(80, 600);
     await page.screenshot({ path: `${out}large-document.png` });
     // An actor the overview leaves out: its neighbourhood is drawn beside the overview.
     const outside = await page.evaluate(() =>
@@ -112,14 +116,7 @@ async function main() {
     // Every actor: the related ones laid out, those in no relation in rows under them.
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /^Show all/ }).click();
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
-        (window.cy?.nodes().length ?? 0) >= 5_000,
-      undefined,
-      { timeout: 90_000 },
-    );
-    await page.waitForTimeout(1_000);
+    await drawn(5_000, 1_000);
     await page.screenshot({ path: `${out}large-document-all.png` });
     await page.getByRole('button', { name: 'Show overview' }).click();
     // Off the graph's toolbar, which would show a button hovered.
