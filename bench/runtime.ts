@@ -132,30 +132,29 @@ export function installRuntime(): void {
     return !!selected && selected.length === 1 && selected[0]?.id() === entityId;
   };
 
+  /**
+   * The graph section is ready and its nodes are laid out: elements are added at the origin before
+   * the layout moves them apart.
+   */
+  const laidOut = (): boolean => {
+    if (!document.querySelector('[aria-label="Network graph"][data-ready="true"]')) return false;
+    const nodes = cyOf()?.nodes();
+    if (!nodes) return false;
+    const a = nodes[0]?.position();
+    const b = nodes[nodes.length - 1]?.position();
+    return nodes.length === 1 || !a || !b || a.x !== b.x || a.y !== b.y;
+  };
+
   const test = (check: Check): boolean => {
     switch (check.kind) {
       case 'textShown':
         return articleStart(check.needle.length + 4000).includes(check.needle);
       case 'graphUsable': {
-        if (!document.querySelector('[aria-label="Network graph"][data-ready="true"]'))
-          return false;
         const cy = cyOf();
-        if (!cy || cy.nodes().length === 0 || cy.$id(check.entityId).empty()) return false;
-        // Laid out: elements are added at the origin before the layout moves them apart.
-        const nodes = cy.nodes();
-        const a = nodes[0]?.position();
-        const b = nodes[nodes.length - 1]?.position();
-        return nodes.length === 1 || !a || !b || a.x !== b.x || a.y !== b.y;
+        return !!cy && cy.nodes().length > 0 && cy.$id(check.entityId).nonempty() && laidOut();
       }
-      case 'allShown': {
-        if (!document.querySelector('[aria-label="Network graph"][data-ready="true"]'))
-          return false;
-        const nodes = cyOf()?.nodes();
-        if (!nodes || nodes.length < check.count) return false;
-        const a = nodes[0]?.position();
-        const b = nodes[nodes.length - 1]?.position();
-        return !a || !b || a.x !== b.x || a.y !== b.y;
-      }
+      case 'allShown':
+        return (cyOf()?.nodes().length ?? 0) >= check.count && laidOut();
       case 'entitySelected': {
         if (!selectedIs(check.entityId)) return false;
         const heading = named('Entity details')?.querySelector('h1, h2, h3, h4, h5, h6');

@@ -152,7 +152,6 @@ export default function GraphView() {
       applyView(cy, useAppStore.getState(), false, scope.current);
       drawn.current = shown;
       setLaidOut(index);
-      release();
     };
     const finish = () => {
       cy.fit(undefined, 40);
