@@ -11,11 +11,6 @@
 let holds = 0;
 let waiting: (() => void)[] = [];
 
-function schedule(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run(task), { timeout: 5000 });
-  else setTimeout(run(task), 1000);
-}
-
 /** Runs the task when its idle moment comes, unless a hold began meanwhile: then after it. */
 function run(task: () => void): () => void {
   return () => {
@@ -25,8 +20,8 @@ function run(task: () => void): () => void {
 }
 
 export function whenIdle(task: () => void): void {
-  if (holds > 0) waiting.push(task);
-  else schedule(task);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run(task), { timeout: 5000 });
+  else setTimeout(run(task), 1000);
 }
 
 /**
@@ -43,6 +38,6 @@ export function holdIdleTasks(): () => void {
     if (holds > 0) return;
     const tasks = waiting;
     waiting = [];
-    for (const task of tasks) schedule(task);
+    for (const task of tasks) whenIdle(task);
   };
 }
