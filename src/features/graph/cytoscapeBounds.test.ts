@@ -1,0 +1,103 @@
+/**
+ * Cytoscape reads every element's bounding box several times per frame and per mouse move (drawing,
+ * hit testing). patches/cytoscape+3.34.4.patch makes that read cheap when the cached box is still
+ * good; these tests pin both halves: the read builds nothing, and the cache still follows changes.
+ */
+import { describe, expect, it } from 'vitest';
+import cytoscape from 'cytoscape';
+import type { BoundingBox12, Core } from 'cytoscape';
+import { graphStyle } from './graphStyle';
+
+function graph(): Core {
+  return cytoscape({
+    headless: true,
+    styleEnabled: true,
+    style: graphStyle,
+    elements: [
+      { data: { id: 'a', size: 30, color: '#123456', shape: 'ellipse', label: 'A' } },
+      { data: { id: 'b', size: 40, color: '#654321', shape: 'ellipse', label: 'B' } },
+      { data: { id: 'ab', source: 'a', target: 'b', label: 'knows' } },
+    ],
+  });
+}
+
+const box = (b: BoundingBox12) => [b.x1, b.y1, b.x2, b.y2].map((v) => Math.round(v * 100) / 100);
+
+/** Counts calls of the collection methods that the unpatched read goes through. */
+function counting(cy: Core, names: readonly string[], run: () => void): number {
+  const proto = Object.getPrototypeOf(cy.collection()) as Record<string, unknown>;
+  const saved = names.map((n) => proto[n]);
+  let calls = 0;
+  names.forEach((n, i) => {
+    const original = saved[i] as (...a: unknown[]) => unknown;
+    proto[n] = function (this: unknown, ...a: unknown[]) {
+      calls++;
+      return original.apply(this, a);
+    };
+  });
+  try {
+    run();
+  } finally {
+    names.forEach((n, i) => (proto[n] = saved[i]));
+  }
+  return calls;
+}
+
+describe('bounding boxes (patched Cytoscape)', () => {
+  it('reads a cached box without building collections or looking up ids', () => {
+    const cy = graph();
+    const edge = cy.$id('ab');
+    const node = cy.$id('a');
+    edge.boundingBox();
+    node.boundingBox();
+    // Unpatched, each read asks the edge for new source and target collections and the element for
+    // its id (the key of a memo built on every call).
+    const calls = counting(cy, ['source', 'target', 'id', 'spawn'], () => {
+      for (let i = 0; i < 10; i++) {
+        edge.boundingBox();
+        node.boundingBox();
+      }
+    });
+    expect(calls).toBe(0);
+  });
+
+  it('still follows a node that moves, and the edges that touch it', () => {
+    const cy = graph();
+    const a = cy.$id('a');
+    const b = cy.$id('b');
+    a.position({ x: 0, y: 0 });
+    b.position({ x: 200, y: 0 });
+    const edgeBefore = box(cy.$id('ab').boundingBox());
+    const nodeBefore = box(a.boundingBox());
+    a.position({ x: -100, y: 50 });
+    const edgeAfter = cy.$id('ab').boundingBox();
+    const nodeAfter = a.boundingBox();
+    expect(box(nodeAfter)).not.toEqual(nodeBefore);
+    expect(nodeAfter.x1).toBeLessThan(-100);
+    expect(box(edgeAfter)).not.toEqual(edgeBefore);
+    expect(edgeAfter.x1).toBeLessThanOrEqual(-100);
+    expect(edgeAfter.y2).toBeGreaterThanOrEqual(50);
+  });
+
+  it('still follows a change of style, and gives what a fresh graph computes', () => {
+    const cy = graph();
+    cy.$id('a').position({ x: 10, y: 20 });
+    cy.$id('a').boundingBox();
+    cy.$id('a').data('size', 80);
+    const fresh = graph();
+    fresh.$id('a').data('size', 80);
+    fresh.$id('a').position({ x: 10, y: 20 });
+    expect(box(cy.$id('a').boundingBox())).toEqual(box(fresh.$id('a').boundingBox()));
+    expect(cy.$id('a').boundingBox().w).toBeGreaterThanOrEqual(80);
+  });
+
+  it('gives the same boxes for a collection as the sum of its elements', () => {
+    const cy = graph();
+    cy.$id('a').position({ x: 0, y: 0 });
+    cy.$id('b').position({ x: 300, y: 100 });
+    const all = cy.elements().boundingBox();
+    const parts = cy.elements().map((e) => e.boundingBox());
+    expect(all.x1).toBeCloseTo(Math.min(...parts.map((p) => p.x1)));
+    expect(all.y2).toBeCloseTo(Math.max(...parts.map((p) => p.y2)));
+  });
+});
