@@ -4,7 +4,7 @@
  * filters as classes from a store subscription. Positions a user dragged are kept when the layout is
  * re-run.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import type {
   Core,
@@ -66,9 +66,6 @@ export default function GraphView() {
   const wrapRef = useRef<HTMLDivElement>(null);
   // True once the first layout has been fitted to the real container size (tests wait for it).
   const [sized, setReady] = useState(false);
-  // Which document the graph currently shows; `data-ready` waits for the open one.
-  const [laidOut, setLaidOut] = useState<unknown>(null);
-  const ready = sized && laidOut === index;
   const large = isLarge(index);
   const hiddenTypes = useAppStore((s) => s.hiddenEntityTypes);
   const allHidden =
@@ -77,6 +74,11 @@ export default function GraphView() {
   const [showAll, setShowAll] = useState(false);
   // Bumped to draw the open document's graph afresh (see `reset`).
   const [generation, setGeneration] = useState(0);
+  // The drawing asked for and the one on screen: `data-ready` waits until they are the same, so it
+  // is false while "Show all" (or a reset) draws the same document anew, not only for a new one.
+  const wanted = useMemo(() => ({ index, showAll, generation }), [index, showAll, generation]);
+  const [laidOut, setLaidOut] = useState<unknown>(null);
+  const ready = sized && laidOut === wanted;
   // Whether the picture on screen is kept as the reader arranges it: not the every-actor view of a
   // large document, whose thousands of places would overwrite the overview's (it is laid out
   // afresh each time, only the pinned nodes keeping theirs).
@@ -151,7 +153,7 @@ export default function GraphView() {
     const done = () => {
       applyView(cy, useAppStore.getState(), false, scope.current);
       drawn.current = shown;
-      setLaidOut(index);
+      setLaidOut(wanted);
     };
     const finish = () => {
       cy.fit(undefined, 40);
@@ -270,7 +272,7 @@ export default function GraphView() {
       clearTimeout(timer);
       release();
     };
-  }, [cy, index, large, showAll, generation]);
+  }, [cy, index, large, showAll, generation, wanted]);
 
   useEffect(() => {
     if (!cy) return;
