@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  clearestEdge,
   currentSentences,
   dragNode,
   isScrolledIntoView,
@@ -23,15 +24,6 @@ async function nodePoint(p: Page, id: string): Promise<{ x: number; y: number }>
   return p.evaluate((nodeId) => {
     const cy = window.cy!;
     const pos = cy.$id(nodeId).renderedPosition();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + pos.x, y: box.top + pos.y };
-  }, id);
-}
-
-async function edgePoint(p: Page, id: string): Promise<{ x: number; y: number }> {
-  return p.evaluate((edgeId) => {
-    const cy = window.cy!;
-    const pos = cy.$id(edgeId).renderedMidpoint();
     const box = cy.container()!.getBoundingClientRect();
     return { x: box.left + pos.x, y: box.top + pos.y };
   }, id);
@@ -148,24 +140,7 @@ describe('the explorer in a real browser', () => {
   it('lands on the evidence sentence when an edge is clicked', async () => {
     await openApp(page(), baseUrl);
     // The edge whose midpoint is farthest from every node, so the click cannot land on a node.
-    const edge = await page().evaluate(() => {
-      const cy = window.cy!;
-      let best = { id: '', clearance: -1 };
-      cy.edges().forEach((e) => {
-        const m = e.midpoint();
-        const clearance = Math.min(
-          ...cy.nodes().map((n) => {
-            const b = n.boundingBox({ includeLabels: true });
-            const dx = Math.max(b.x1 - m.x, 0, m.x - b.x2);
-            const dy = Math.max(b.y1 - m.y, 0, m.y - b.y2);
-            return Math.hypot(dx, dy);
-          }),
-        );
-        if (clearance > best.clearance) best = { id: e.id(), clearance };
-      });
-      return best.id;
-    });
-    const point = await edgePoint(page(), edge);
+    const { id: edge, ...point } = await clearestEdge(page());
     await page().mouse.click(point.x, point.y);
     await page().waitForFunction(
       (id) =>
@@ -178,6 +153,26 @@ describe('the explorer in a real browser', () => {
     const current = await currentSentences(page());
     expect(current).toHaveLength(1);
     expect(await isScrolledIntoView(page(), `[data-sentence="${current[0]}"]`)).toBe(true);
+  });
+
+  it('names the relation of an edge under the pointer on the edge itself', async () => {
+    await openApp(page(), baseUrl);
+    const { id, ...point } = await clearestEdge(page());
+    await page().mouse.move(point.x, point.y);
+    await page().waitForFunction(
+      (edgeId) => window.cy!.$id(edgeId).style('text-opacity') === '1',
+      id,
+    );
+    expect(await page().evaluate(() => window.cy!.edges('.hover').map((e) => e.id()))).toEqual([
+      id,
+    ]);
+    // A graph this small is cheap to restyle: no tooltip over it.
+    expect(await page().getByRole('tooltip').count()).toBe(0);
+    await page().mouse.move(5, 5);
+    await page().waitForFunction(
+      (edgeId) => window.cy!.$id(edgeId).style('text-opacity') === '0',
+      id,
+    );
   });
 
   it('steps to the next mention with the key and with the button', async () => {

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDocument } from '../../bench/generate';
 import {
+  clearestEdge,
   currentSentences,
   dragNode,
   isScrolledIntoView,
@@ -306,6 +307,37 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await waitForSelectedNode(page(), rare.id);
 
     await showEveryActor(page());
+    expect(pageErrors(page())).toEqual([]);
+  });
+
+  it('draws every relation in the every-actor view, and names the one under the pointer', async () => {
+    await openLarge(page());
+    await showEveryActor(page());
+    // Ready means drawn: the relations too, not only the actors.
+    expect(await page().evaluate(() => window.cy!.edges().length)).toBe(doc.relations.length);
+    await page().evaluate(() => {
+      const seen = window as unknown as { restyled: number; hovered: string };
+      seen.restyled = 0;
+      window.cy!.on('style', () => seen.restyled++);
+      window.cy!.on('mouseover', 'edge', (e) => (seen.hovered = e.target.id() as string));
+    });
+    const { x, y } = await clearestEdge(page());
+    await page().mouse.move(x, y);
+    const tip = page().getByRole('tooltip');
+    await tip.waitFor();
+    const hovered = await page().evaluate(() => {
+      const { hovered: id } = window as unknown as { hovered: string };
+      const e = window.cy!.$id(id);
+      return [e.source().data('label'), e.data('label'), e.target().data('label')].join(' ');
+    });
+    expect(await tip.textContent()).toBe(hovered);
+    // Thousands of elements: the edge is named, not restyled (a restyle redraws all of them).
+    expect(await page().evaluate(() => (window as unknown as { restyled: number }).restyled)).toBe(
+      0,
+    );
+    expect(await page().evaluate(() => window.cy!.edges('.hover').length)).toBe(0);
+    await page().mouse.move(5, 5);
+    await tip.waitFor({ state: 'detached' });
     expect(pageErrors(page())).toEqual([]);
   });
 });

@@ -41,6 +41,7 @@ import { syncElements } from './sync';
 import { drawTexturesFirst } from './textures';
 import { holdIdleTasks } from '../whenIdle';
 import { DENSE_EDGES, applyView, bornDense } from './view';
+import { EdgeHover } from './EdgeHover';
 import type { Scope } from './view';
 
 cytoscape.use(svg);
@@ -123,13 +124,7 @@ export default function GraphView() {
     cy.on('tap', 'edge', onEdge);
     cy.on('tap', onBackground);
     cy.on('dragfree', 'node', onDragged);
-    const onOver = (e: EventObject) => e.target.addClass('hover');
-    const onOut = (e: EventObject) => e.target.removeClass('hover');
-    cy.on('mouseover', 'edge', onOver);
-    cy.on('mouseout', 'edge', onOut);
     return () => {
-      cy.off('mouseover', 'edge', onOver);
-      cy.off('mouseout', 'edge', onOut);
       cy.off('tap', 'node', onNode);
       cy.off('tap', 'edge', onEdge);
       cy.off('tap', onBackground);
@@ -418,6 +413,7 @@ export default function GraphView() {
           diff={identityDiff}
           style={{ width: '100%', height: '100%' }}
         />
+        <EdgeHover cy={cy} />
       </div>
       <div className="graph-notes">
         {large && !showAll && (

@@ -35,7 +35,13 @@ export const FADE_LIMIT = 400;
 /** Above this many edges a graph is dense: edges are drawn as light, plain lines (see graphStyle). */
 export const DENSE_EDGES = 200;
 
-/** Classes that show the reader's state (set here, and `hover` by GraphView), not the document's. */
+/**
+ * Past this many elements a hovered edge is named in a tooltip rather than restyled (see EdgeHover):
+ * a restyle makes Cytoscape draw every element again for a frame, ~15 µs each here.
+ */
+export const HOVER_RESTYLE_LIMIT = 2000;
+
+/** Classes that show the reader's state (set here, and `hover` by EdgeHover), not the document's. */
 export const VIEW_CLASSES: ReadonlySet<string> = new Set([
   'filtered',
   'faded',
