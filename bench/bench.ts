@@ -24,6 +24,7 @@ import {
   measureNaiveClick,
   measureNaiveOpen,
   measureOpen,
+  measurePointerSweep,
   measureScroll,
   measureSearchKeystroke,
   measureShowAll,
@@ -184,6 +185,7 @@ async function measureApp(
       ['filter toggle', () => measureFilterToggle(page, d, budget.interactions)],
       ['search keystroke', () => measureSearchKeystroke(page, d, budget.interactions)],
       ['scroll', () => measureScroll(page, d, budget.scrollSessions)],
+      ['pointer', () => measurePointerSweep(page, d, 'pointer over graph')],
       [
         'show every actor',
         () => measureShowAll(page, d, Math.max(3, Math.round(budget.interactions / 4))),

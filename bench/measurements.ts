@@ -382,6 +382,7 @@ export async function measureShowAll(page: Page, d: BenchDoc, clicks: number): P
   if (shown !== 'timed out' && clicks > 0) {
     const click = await measureClickMention(page, d, clicks);
     out.push({ ...click, metric: 'click mention (every actor)' });
+    out.push(...(await measurePointerSweep(page, d, 'pointer over graph (every actor)')));
   }
   await page.getByRole('button', { name: 'Show overview' }).click();
   await settle(page, 300);
@@ -529,8 +530,61 @@ export async function measureScroll(page: Page, d: BenchDoc, sessions: number): 
   ];
 }
 
+/**
+ * The pointer moved back and forth across the graph (over nodes and edges, nothing pressed) for
+ * `SWEEP_MS`: frame intervals meanwhile, and how many moves the page took in (each move waits for
+ * the page to handle it, so a busy page takes fewer). Cytoscape hit-tests every element on each move,
+ * and a hover that restyles anything redraws the whole graph.
+ */
+export async function measurePointerSweep(
+  page: Page,
+  d: BenchDoc,
+  metric: string,
+): Promise<Series[]> {
+  const box = await page
+    .getByRole('region', { name: 'Network graph' })
+    .locator('canvas')
+    .first()
+    .boundingBox();
+  if (!box) throw new MeasurementError(`${d.label}: the graph is not on screen`);
+  await clearSelection(page);
+  const frames = page.evaluate(
+    (ms) => window.__bench?.frames(ms) ?? { intervals: [], scrolled: 0 },
+    SWEEP_MS,
+  );
+  frames.catch(() => undefined);
+  const start = Date.now();
+  let moves = 0;
+  while (Date.now() - start < SWEEP_MS) {
+    // A slow diagonal, there and back, through the middle of the graph.
+    const t = (moves % 120) / 60;
+    const f = t <= 1 ? t : 2 - t;
+    await page.mouse.move(
+      box.x + box.width * (0.15 + 0.7 * f),
+      box.y + box.height * (0.25 + 0.5 * f),
+    );
+    moves++;
+  }
+  const elapsed = Date.now() - start;
+  const got = await within(frames, SWEEP_MS + TIMEOUTS.grace);
+  if (got === 'deadline')
+    throw new MeasurementError(`${d.label}: the page stopped answering while the pointer moved`);
+  await page.mouse.move(0, 0);
+  await settle(page, 100);
+  return [
+    { metric: `${metric}: frame`, document: d.label, unit: 'ms', samples: got.intervals },
+    {
+      metric: `${metric}: moves handled per second`,
+      document: d.label,
+      unit: 'count',
+      samples: [Math.round((moves * 1000) / elapsed)],
+    },
+  ];
+}
+
 const FRAME_MS = 1000 / 60;
 const SCROLL_MS = 2_000;
+const SWEEP_MS = 3_000;
 
 function fractionAtMost(values: readonly number[], limit: number): number {
   return values.filter((v) => v <= limit).length / Math.max(1, values.length);
