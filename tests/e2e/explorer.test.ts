@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  clearestEdge,
   currentSentences,
   dragNode,
   isScrolledIntoView,
@@ -14,6 +13,7 @@ import {
   setupBrowser,
   storedRecord,
 } from './helpers';
+import { clearestEdge } from './graphPoints';
 
 const { page, baseUrl } = setupBrowser();
 

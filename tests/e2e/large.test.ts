@@ -10,7 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDocument } from '../../bench/generate';
 import {
-  clearestEdge,
   currentSentences,
   dragNode,
   isScrolledIntoView,
@@ -23,6 +22,7 @@ import {
   storedRecord,
   waitForSelectedNode,
 } from './helpers';
+import { clearestEdge } from './graphPoints';
 
 const { page, baseUrl } = setupBrowser();
 
