@@ -484,27 +484,16 @@ export async function measureScroll(page: Page, d: BenchDoc, sessions: number): 
   const wheels: number[] = [];
   for (let s = 0; s < sessions; s++) {
     await scrollTextTo(page, 0.1 + (0.7 * s) / Math.max(1, sessions));
-    const frames = page.evaluate(
-      (ms) => window.__bench?.frames(ms) ?? { intervals: [], scrolled: 0 },
-      SCROLL_MS,
-    );
-    frames.catch(() => undefined);
-    const start = Date.now();
-    let events = 0;
-    while (Date.now() - start < SCROLL_MS) {
+    const got = await framesDuring(page, d, SCROLL_MS, 'scrolling', async (elapsed) => {
       // Down for the first half, back up for the second, so short texts do not hit the end.
-      await page.mouse.wheel(0, Date.now() - start < SCROLL_MS / 2 ? 120 : -120);
-      events++;
+      await page.mouse.wheel(0, elapsed < SCROLL_MS / 2 ? 120 : -120);
       await sleep(16);
-    }
-    const got = await within(frames, SCROLL_MS + TIMEOUTS.grace);
-    if (got === 'deadline')
-      throw new MeasurementError(`${d.label}: the page stopped answering while scrolling`);
+    });
     if (got.scrolled === 0)
       throw new MeasurementError(`${d.label}: wheel events did not scroll the text's container`);
     intervals.push(...got.intervals);
     scrolled.push(Math.round(got.scrolled));
-    wheels.push(events);
+    wheels.push(got.inputs);
     await settle(page, 100);
     articleCounts.push(await page.evaluate(() => window.__bench?.domCounts().article ?? 0));
   }
@@ -548,27 +537,15 @@ export async function measurePointerSweep(
     .boundingBox();
   if (!box) throw new MeasurementError(`${d.label}: the graph is not on screen`);
   await clearSelection(page);
-  const frames = page.evaluate(
-    (ms) => window.__bench?.frames(ms) ?? { intervals: [], scrolled: 0 },
-    SWEEP_MS,
-  );
-  frames.catch(() => undefined);
-  const start = Date.now();
-  let moves = 0;
-  while (Date.now() - start < SWEEP_MS) {
+  const got = await framesDuring(page, d, SWEEP_MS, 'the pointer moved', async (_, i) => {
     // A slow diagonal, there and back, through the middle of the graph.
-    const t = (moves % 120) / 60;
+    const t = (i % 120) / 60;
     const f = t <= 1 ? t : 2 - t;
     await page.mouse.move(
       box.x + box.width * (0.15 + 0.7 * f),
       box.y + box.height * (0.25 + 0.5 * f),
     );
-    moves++;
-  }
-  const elapsed = Date.now() - start;
-  const got = await within(frames, SWEEP_MS + TIMEOUTS.grace);
-  if (got === 'deadline')
-    throw new MeasurementError(`${d.label}: the page stopped answering while the pointer moved`);
+  });
   await page.mouse.move(0, 0);
   await settle(page, 100);
   return [
@@ -577,9 +554,35 @@ export async function measurePointerSweep(
       metric: `${metric}: moves handled per second`,
       document: d.label,
       unit: 'count',
-      samples: [Math.round((moves * 1000) / elapsed)],
+      samples: [Math.round((got.inputs * 1000) / got.elapsed)],
     },
   ];
+}
+
+/**
+ * Frame intervals recorded in the page for `ms` while `input` runs again and again (each run
+ * awaited), how many runs there were and how long they took in all.
+ */
+async function framesDuring(
+  page: Page,
+  d: BenchDoc,
+  ms: number,
+  what: string,
+  input: (elapsed: number, run: number) => Promise<void>,
+): Promise<{ intervals: number[]; scrolled: number; inputs: number; elapsed: number }> {
+  const frames = page.evaluate(
+    (t) => window.__bench?.frames(t) ?? { intervals: [], scrolled: 0 },
+    ms,
+  );
+  frames.catch(() => undefined);
+  const start = Date.now();
+  let inputs = 0;
+  while (Date.now() - start < ms) await input(Date.now() - start, inputs++);
+  const elapsed = Date.now() - start;
+  const got = await within(frames, ms + TIMEOUTS.grace);
+  if (got === 'deadline')
+    throw new MeasurementError(`${d.label}: the page stopped answering while ${what}`);
+  return { ...got, inputs, elapsed };
 }
 
 const FRAME_MS = 1000 / 60;
