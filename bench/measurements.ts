@@ -383,6 +383,7 @@ export async function measureShowAll(page: Page, d: BenchDoc, clicks: number): P
     const click = await measureClickMention(page, d, clicks);
     out.push({ ...click, metric: 'click mention (every actor)' });
     out.push(...(await measurePointerSweep(page, d, 'pointer over graph (every actor)')));
+    out.push(...(await measureZoom(page, d, 'zoom into graph (every actor)')));
   }
   await page.getByRole('button', { name: 'Show overview' }).click();
   await settle(page, 300);
@@ -585,9 +586,41 @@ async function framesDuring(
   return { ...got, inputs, elapsed };
 }
 
+/**
+ * The wheel turned towards zooming in, over the middle of the graph, every ~30 ms for `ZOOM_MS`:
+ * frame intervals meanwhile, and the longest. Each step past a power of two makes Cytoscape draw
+ * its elements at a new texture level; with thousands of elements that is where a frame can stall.
+ */
+export async function measureZoom(page: Page, d: BenchDoc, metric: string): Promise<Series[]> {
+  const box = await page
+    .getByRole('region', { name: 'Network graph' })
+    .locator('canvas')
+    .first()
+    .boundingBox();
+  if (!box) throw new MeasurementError(`${d.label}: the graph is not on screen`);
+  await clearSelection(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const got = await framesDuring(page, d, ZOOM_MS, 'zooming', async () => {
+    await page.mouse.wheel(0, -100);
+    await sleep(30);
+  });
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await settle(page, 300);
+  return [
+    { metric: `${metric}: frame`, document: d.label, unit: 'ms', samples: got.intervals },
+    {
+      metric: `${metric}: longest frame`,
+      document: d.label,
+      unit: 'ms',
+      samples: [Math.max(0, ...got.intervals)],
+    },
+  ];
+}
+
 const FRAME_MS = 1000 / 60;
 const SCROLL_MS = 2_000;
 const SWEEP_MS = 3_000;
+const ZOOM_MS = 3_000;
 
 function fractionAtMost(values: readonly number[], limit: number): number {
   return values.filter((v) => v <= limit).length / Math.max(1, values.length);
