@@ -520,6 +520,20 @@ export async function measureScroll(page: Page, d: BenchDoc, sessions: number): 
   ];
 }
 
+/** Where the graph's canvas is on the page. */
+async function graphCanvasBox(
+  page: Page,
+  d: BenchDoc,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page
+    .getByRole('region', { name: 'Network graph' })
+    .locator('canvas')
+    .first()
+    .boundingBox();
+  if (!box) throw new MeasurementError(`${d.label}: the graph is not on screen`);
+  return box;
+}
+
 /**
  * The pointer moved back and forth across the graph (over nodes and edges, nothing pressed) for
  * `SWEEP_MS`: frame intervals meanwhile, and how many moves the page took in (each move waits for
@@ -531,12 +545,7 @@ export async function measurePointerSweep(
   d: BenchDoc,
   metric: string,
 ): Promise<Series[]> {
-  const box = await page
-    .getByRole('region', { name: 'Network graph' })
-    .locator('canvas')
-    .first()
-    .boundingBox();
-  if (!box) throw new MeasurementError(`${d.label}: the graph is not on screen`);
+  const box = await graphCanvasBox(page, d);
   await clearSelection(page);
   const got = await framesDuring(page, d, SWEEP_MS, 'the pointer moved', async (_, i) => {
     // A slow diagonal, there and back, through the middle of the graph.
@@ -592,12 +601,7 @@ async function framesDuring(
  * its elements at a new texture level; with thousands of elements that is where a frame can stall.
  */
 export async function measureZoom(page: Page, d: BenchDoc, metric: string): Promise<Series[]> {
-  const box = await page
-    .getByRole('region', { name: 'Network graph' })
-    .locator('canvas')
-    .first()
-    .boundingBox();
-  if (!box) throw new MeasurementError(`${d.label}: the graph is not on screen`);
+  const box = await graphCanvasBox(page, d);
   await clearSelection(page);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const got = await framesDuring(page, d, ZOOM_MS, 'zooming', async () => {
