@@ -315,6 +315,10 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await showEveryActor(page());
     // Ready means drawn: the relations too, not only the actors.
     expect(await page().evaluate(() => window.cy!.edges().length)).toBe(doc.relations.length);
+    // A crowd's labels show only once they are large enough to read (the overview's from 5 px).
+    const minLabel = () =>
+      page().evaluate(() => window.cy!.nodes()[0]!.numericStyle('min-zoomed-font-size'));
+    expect(await minLabel()).toBe(9);
     await page().evaluate(() => {
       const seen = window as unknown as { restyled: number; hovered: string };
       seen.restyled = 0;
@@ -338,6 +342,13 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(await page().evaluate(() => window.cy!.edges('.hover').length)).toBe(0);
     await page().mouse.move(5, 5);
     await tip.waitFor({ state: 'detached' });
+    await page().getByRole('button', { name: 'Show overview' }).click();
+    await page().waitForFunction(
+      () =>
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
+        window.cy!.nodes().length < 200,
+    );
+    expect(await minLabel()).toBe(5);
     expect(pageErrors(page())).toEqual([]);
   });
 });

@@ -12,13 +12,14 @@ import type {
   ElementDefinition,
   EventObject,
   SingularElementArgument,
+  StylesheetJsonBlock,
 } from 'cytoscape';
 import svg from 'cytoscape-svg';
 import CytoscapeComponent from 'react-cytoscapejs';
 import { useAppStore } from '../../store/store';
 import { selectIndex } from '../../store/selectors';
 import { toElements } from './elements';
-import { graphStyle } from './graphStyle';
+import { graphStyle, sheetFor } from './graphStyle';
 import { NEIGHBOUR_LIMIT, OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
 import { FIRST_SEED, IN_PLACE_LAYOUT_LIMIT } from './layout';
 import type { Point } from './layout';
@@ -88,6 +89,8 @@ export default function GraphView() {
     keeping.current = !(large && showAll);
   }, [large, showAll]);
   const scope = useRef<Scope>({ overview: null, revealed: new Set(), pinned: new Set() });
+  // The style sheet the graph has now (react-cytoscapejs sets `graphStyle` at mount).
+  const sheetOn = useRef<StylesheetJsonBlock[]>(graphStyle);
   // The document whose graph is fully drawn, and how: its edits are drawn in place.
   const drawn = useRef<{
     docId: string;
@@ -203,6 +206,13 @@ export default function GraphView() {
       if (edges.length > DENSE_EDGES) bornDense(edges);
       const places = keptPlaces(nodes, kept, pinned.current);
       const hasPlace = new Set(places.map((f) => f.nodeId));
+      // The old graph goes first: a new style sheet then costs nothing to apply.
+      cy.elements().remove();
+      const sheet = sheetFor(nodes.length);
+      if (sheetOn.current !== sheet) {
+        cy.style(sheet);
+        sheetOn.current = sheet;
+      }
       const putKept = () => {
         for (const f of places) cy.$id(f.nodeId).position(f.position);
       };
@@ -210,7 +220,6 @@ export default function GraphView() {
       const complete = nodes.length > 0 && places.length === nodes.length;
       if (nodes.length <= IN_PLACE_LAYOUT_LIMIT) {
         cy.batch(() => {
-          cy.elements().remove();
           cy.add(elements);
           putKept();
         });
@@ -218,9 +227,8 @@ export default function GraphView() {
         finish();
         return;
       }
-      // A large graph: the old one goes at once, the layout runs in a worker, and the new elements
-      // arrive over a few frames so that no single task styles them all.
-      cy.elements().remove();
+      // A large graph: the layout runs in a worker, and the new elements arrive over a few frames
+      // so that no single task styles them all.
       let positions: Record<string, Point>;
       if (complete) {
         positions = Object.fromEntries(places.map((f) => [f.nodeId, f.position]));

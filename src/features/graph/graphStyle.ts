@@ -122,3 +122,20 @@ export const graphStyle: StylesheetJsonBlock[] = [
 ];
 // No 'z-index' on the selection: any change of it makes Cytoscape sort every element again by
 // z-order on each click, which costs more than the rare overlap it would fix.
+
+/**
+ * Past this many nodes their labels show only from 9 px on screen, not 5: in a crowd smaller labels
+ * are a smear, and the zoom step where thousands of them first show held a frame for ~1 s while
+ * Cytoscape drew each label's texture (with 9 px, fewer nodes are in view by then: ~300 ms).
+ */
+export const CROWDED_NODES = 500;
+
+const crowdedStyle: StylesheetJsonBlock[] = [
+  ...graphStyle,
+  { selector: 'node', style: { 'min-zoomed-font-size': 9 } },
+];
+
+/** The style sheet for a graph of that many nodes. */
+export function sheetFor(nodes: number): StylesheetJsonBlock[] {
+  return nodes > CROWDED_NODES ? crowdedStyle : graphStyle;
+}
