@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Core, EdgeSingular, EventObject } from 'cytoscape';
+import { listen } from './listen';
 import { HOVER_RESTYLE_LIMIT } from './view';
 
 interface Tip {
@@ -68,19 +69,14 @@ export function EdgeHover({ cy }: { cy: Core | null }) {
     const removed = (e: EventObject) => {
       if (e.target === hovered) out();
     };
-    cy.on('mouseover', 'edge', over);
-    cy.on('mousemove', 'edge', move);
-    cy.on('mouseout', leave);
-    // A tooltip left behind by a pan, a zoom or a click would point at nothing.
-    cy.on('viewport tapstart', hide);
-    cy.on('remove', 'edge', removed);
-    return () => {
-      cy.off('mouseover', 'edge', over);
-      cy.off('mousemove', 'edge', move);
-      cy.off('mouseout', leave);
-      cy.off('viewport tapstart', hide);
-      cy.off('remove', 'edge', removed);
-    };
+    return listen(cy, [
+      ['mouseover', 'edge', over],
+      ['mousemove', 'edge', move],
+      ['mouseout', null, leave],
+      // A tooltip left behind by a pan, a zoom or a click would point at nothing.
+      ['viewport tapstart', null, hide],
+      ['remove', 'edge', removed],
+    ]);
   }, [cy]);
 
   if (!tip) return null;

@@ -43,6 +43,7 @@ import { drawTexturesFirst } from './textures';
 import { holdIdleTasks } from '../whenIdle';
 import { DENSE_EDGES, applyView, bornDense } from './view';
 import { EdgeHover } from './EdgeHover';
+import { listen } from './listen';
 import type { Scope } from './view';
 
 cytoscape.use(svg);
@@ -123,15 +124,14 @@ export default function GraphView() {
       pinned.current.add(id);
       if (keeping.current) store().keepArrangement(store().index.doc.id, positionsOf(cy), [id]);
     };
-    cy.on('tap', 'node', onNode);
-    cy.on('tap', 'edge', onEdge);
-    cy.on('tap', onBackground);
-    cy.on('dragfree', 'node', onDragged);
+    const unbind = listen(cy, [
+      ['tap', 'node', onNode],
+      ['tap', 'edge', onEdge],
+      ['tap', null, onBackground],
+      ['dragfree', 'node', onDragged],
+    ]);
     return () => {
-      cy.off('tap', 'node', onNode);
-      cy.off('tap', 'edge', onEdge);
-      cy.off('tap', onBackground);
-      cy.off('dragfree', 'node', onDragged);
+      unbind();
       if (window.cy === cy) delete window.cy;
     };
   }, [cy]);
