@@ -32,3 +32,38 @@ export async function clearestEdge(page: Page): Promise<{ id: string; x: number;
     return { id: best.id, x: box.left + pos.x, y: box.top + pos.y };
   });
 }
+
+/**
+ * A point of the graph's canvas, as near its middle as can be, that no node or node label covers
+ * and nothing lies over: pressed and dragged there, the pointer pans the graph instead of moving a
+ * node. Null when the canvas is full.
+ */
+export async function freePoint(page: Page): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const cy = window.cy!;
+    const container = cy.container()!;
+    const box = container.getBoundingClientRect();
+    const margin = 6;
+    const boxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: true }));
+    const covered = (x: number, y: number) =>
+      boxes.some(
+        (b) => x >= b.x1 - margin && x <= b.x2 + margin && y >= b.y1 - margin && y <= b.y2 + margin,
+      );
+    const points: { x: number; y: number; d: number }[] = [];
+    for (let x = 20; x < box.width - 20; x += 10) {
+      for (let y = 20; y < box.height - 20; y += 10) {
+        points.push({ x, y, d: Math.hypot(x - box.width / 2, y - box.height / 2) });
+      }
+    }
+    points.sort((a, b) => a.d - b.d);
+    for (const p of points) {
+      if (covered(p.x, p.y)) continue;
+      const x = box.left + p.x;
+      const y = box.top + p.y;
+      // Not under the toolbar, the legend or a message.
+      const hit = document.elementFromPoint(x, y);
+      if (hit && container.contains(hit)) return { x, y };
+    }
+    return null;
+  });
+}

@@ -22,7 +22,7 @@ import {
   storedRecord,
   waitForSelectedNode,
 } from './helpers';
-import { clearestEdge } from './graphPoints';
+import { clearestEdge, freePoint } from './graphPoints';
 
 const { page, baseUrl } = setupBrowser();
 
@@ -342,6 +342,34 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(await page().evaluate(() => window.cy!.edges('.hover').length)).toBe(0);
     await page().mouse.move(5, 5);
     await tip.waitFor({ state: 'detached' });
+
+    // Thousands of elements: a drag moves a picture of the view, and the graph is drawn once the
+    // drag ends. It pans the graph, moving no node.
+    const picture = () =>
+      page().evaluate(
+        () =>
+          (window.cy as unknown as { renderer: () => { textureOnViewport: boolean } }).renderer()
+            .textureOnViewport,
+      );
+    expect(await picture()).toBe(true);
+    const from = await freePoint(page());
+    expect(from).not.toBeNull();
+    const before = await page().evaluate(() => ({
+      pan: window.cy!.pan(),
+      node: window.cy!.nodes()[0]!.position(),
+    }));
+    await page().mouse.move(from!.x, from!.y);
+    await page().mouse.down();
+    await page().mouse.move(from!.x + 60, from!.y + 30, { steps: 6 });
+    await page().mouse.up();
+    const after = await page().evaluate(() => ({
+      pan: window.cy!.pan(),
+      node: window.cy!.nodes()[0]!.position(),
+    }));
+    expect(after.pan.x - before.pan.x).toBeCloseTo(60, 0);
+    expect(after.pan.y - before.pan.y).toBeCloseTo(30, 0);
+    expect(after.node).toEqual(before.node);
+
     await page().getByRole('button', { name: 'Show overview' }).click();
     await page().waitForFunction(
       () =>
@@ -349,6 +377,8 @@ describe('a document of 20,000 words and 1,500 actors', () => {
         window.cy!.nodes().length < 200,
     );
     expect(await minLabel()).toBe(5);
+    // A few hundred elements are drawn afresh at every step, sharp throughout.
+    expect(await picture()).toBe(false);
     expect(pageErrors(page())).toEqual([]);
   });
 });

@@ -39,9 +39,9 @@ import {
   positionsOf,
 } from './place';
 import { syncElements } from './sync';
-import { drawTexturesFirst } from './textures';
+import { drawTexturesFirst, setViewportTexture } from './textures';
 import { holdIdleTasks } from '../whenIdle';
-import { DENSE_EDGES, applyView, bornDense } from './view';
+import { DENSE_EDGES, VIEWPORT_TEXTURE_LIMIT, applyView, bornDense } from './view';
 import { EdgeHover } from './EdgeHover';
 import { listen } from './listen';
 import type { Scope } from './view';
@@ -213,6 +213,7 @@ export default function GraphView() {
         cy.style(sheet);
         sheetOn.current = sheet;
       }
+      setViewportTexture(cy, elements.length > VIEWPORT_TEXTURE_LIMIT);
       const putKept = () => {
         for (const f of places) cy.$id(f.nodeId).position(f.position);
       };

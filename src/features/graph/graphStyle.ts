@@ -1,10 +1,21 @@
 /** Cytoscape's style sheet for the network: type colour and shape from node data. */
-import type { StylesheetJsonBlock } from 'cytoscape';
+import type { Css, StylesheetJsonBlock } from 'cytoscape';
 
 /** The widest a node's label gets before it wraps (placement leaves room for it). */
 export const LABEL_WIDTH = 110;
 
 export const graphStyle: StylesheetJsonBlock[] = [
+  // While a large graph is panned or zoomed, a picture of the view moves and what lay outside it
+  // shows in this colour until the graph is drawn again (see setViewportTexture): the page's own
+  // background, not Cytoscape's dark veil.
+  {
+    selector: 'core',
+    // Cytoscape's typings ask for every core property at once; these two are all that is set.
+    style: {
+      'outside-texture-bg-color': '#f6f7f9',
+      'outside-texture-bg-opacity': 1,
+    } satisfies Partial<Css.Core> as Css.Core,
+  },
   {
     selector: 'node',
     style: {

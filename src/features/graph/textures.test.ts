@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Core, SingularElementArgument } from 'cytoscape';
-import { drawTexturesFirst } from './textures';
+import { drawTexturesFirst, setViewportTexture } from './textures';
 
 /** Gives a headless instance what the canvas renderer has; records the texture requests of each cache. */
 function withFakeRenderer(cy: Core) {
@@ -85,5 +85,23 @@ describe('drawTexturesFirst', () => {
     cy.$id('gone').remove();
     cy.$id('hidden').style('display', 'none');
     expect(frame()).toEqual({ bodies: ['seen'], labels: ['seen'] });
+  });
+});
+
+describe('setViewportTexture', () => {
+  it('does nothing without a canvas renderer', () => {
+    expect(setViewportTexture(graph(), true)).toBe(false);
+  });
+
+  it("switches the renderer's picture-while-moving on and off", () => {
+    const cy = graph();
+    const renderer = (
+      cy as unknown as { renderer: () => { textureOnViewport?: boolean } }
+    ).renderer();
+    renderer.textureOnViewport = false;
+    expect(setViewportTexture(cy, true)).toBe(true);
+    expect(renderer.textureOnViewport).toBe(true);
+    expect(setViewportTexture(cy, false)).toBe(true);
+    expect(renderer.textureOnViewport).toBe(false);
   });
 });

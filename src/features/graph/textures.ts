@@ -95,3 +95,19 @@ export function drawTexturesFirst(cy: Core): boolean {
   }, priority);
   return true;
 }
+
+/**
+ * Has Cytoscape pan and zoom `cy` by moving a picture of the view taken as the gesture starts, and
+ * redraw the graph only once it ends (its `textureOnViewport` option, otherwise fixed when the
+ * instance is made). With thousands of elements each wheel step or drag move otherwise redraws all
+ * of them: 150–300 ms a frame here. The price: while moving, the picture is blurred when zoomed in
+ * and what was outside the view is blank. Returns whether the renderer took the setting.
+ */
+export function setViewportTexture(cy: Core, on: boolean): boolean {
+  // See canvasRenderer: `renderer()` is untyped; the option lives on the renderer as a boolean.
+  const r = (cy as unknown as { renderer?: () => unknown }).renderer?.() as
+    { textureOnViewport?: unknown } | null | undefined;
+  if (!r || typeof r.textureOnViewport !== 'boolean') return false;
+  r.textureOnViewport = on;
+  return true;
+}

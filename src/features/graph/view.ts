@@ -41,6 +41,12 @@ export const DENSE_EDGES = 200;
  */
 export const HOVER_RESTYLE_LIMIT = 2000;
 
+/**
+ * Past this many elements panning and zooming move a picture of the view until the gesture ends
+ * (see setViewportTexture), instead of redrawing every element at each step.
+ */
+export const VIEWPORT_TEXTURE_LIMIT = 2000;
+
 /** Classes that show the reader's state (set here, and `hover` by EdgeHover), not the document's. */
 export const VIEW_CLASSES: ReadonlySet<string> = new Set([
   'filtered',
