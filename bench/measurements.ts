@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { AriadneDocument } from '../src/domain/model';
 import type { Sample, Series } from './report';
+import { freePoint } from '../tests/e2e/graphPoints';
 import { installRuntime } from './runtime';
 import type { Check, LongTask, Outcome } from './runtime';
 
@@ -384,6 +385,7 @@ export async function measureShowAll(page: Page, d: BenchDoc, clicks: number): P
     out.push({ ...click, metric: 'click mention (every actor)' });
     out.push(...(await measurePointerSweep(page, d, 'pointer over graph (every actor)')));
     out.push(...(await measureZoom(page, d, 'zoom into graph (every actor)')));
+    out.push(...(await measurePan(page, d, 'drag the graph (every actor)')));
   }
   await page.getByRole('button', { name: 'Show overview' }).click();
   await settle(page, 300);
@@ -597,15 +599,15 @@ async function framesDuring(
 
 /**
  * The wheel turned towards zooming in, over the middle of the graph, every ~30 ms for `ZOOM_MS`:
- * frame intervals meanwhile, and the longest. Each step past a power of two makes Cytoscape draw
+ * frame intervals meanwhile and until the graph is drawn at rest, and the longest. Each step past a power of two makes Cytoscape draw
  * its elements at a new texture level; with thousands of elements that is where a frame can stall.
  */
 export async function measureZoom(page: Page, d: BenchDoc, metric: string): Promise<Series[]> {
   const box = await graphCanvasBox(page, d);
   await clearSelection(page);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const got = await framesDuring(page, d, ZOOM_MS, 'zooming', async () => {
-    await page.mouse.wheel(0, -100);
+  const got = await framesDuring(page, d, ZOOM_MS + AT_REST_MS, 'zooming', async (elapsed) => {
+    if (elapsed < ZOOM_MS) await page.mouse.wheel(0, -100);
     await sleep(30);
   });
   await page.getByRole('button', { name: 'Fit' }).click();
@@ -621,10 +623,54 @@ export async function measureZoom(page: Page, d: BenchDoc, metric: string): Prom
   ];
 }
 
+/**
+ * The graph dragged from a point no node covers, a few pixels every ~16 ms for `PAN_MS`, as a hand
+ * drags: frame intervals meanwhile and until the graph is drawn at rest, and the longest.
+ */
+export async function measurePan(page: Page, d: BenchDoc, metric: string): Promise<Series[]> {
+  await clearSelection(page);
+  const start = await freePoint(page);
+  if (!start) throw new MeasurementError(`${d.label}: no free point of the graph to drag from`);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  let down = true;
+  const release = async () => {
+    if (down) await page.mouse.up();
+    down = false;
+  };
+  const got = await framesDuring(page, d, PAN_MS + AT_REST_MS, 'panning', async (elapsed, run) => {
+    if (elapsed >= PAN_MS) {
+      await release();
+      await sleep(50);
+      return;
+    }
+    // Back and forth, so that the graph stays where it was drawn.
+    const phase = run % 60;
+    const dx = phase < 30 ? phase * 4 : (60 - phase) * 4;
+    await page.mouse.move(start.x + dx, start.y + dx / 2);
+    await sleep(16);
+  });
+  await release();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await settle(page, 300);
+  return [
+    { metric: `${metric}: frame`, document: d.label, unit: 'ms', samples: got.intervals },
+    {
+      metric: `${metric}: longest frame`,
+      document: d.label,
+      unit: 'ms',
+      samples: [Math.max(0, ...got.intervals)],
+    },
+  ];
+}
+
 const FRAME_MS = 1000 / 60;
+const PAN_MS = 3_000;
 const SCROLL_MS = 2_000;
 const SWEEP_MS = 3_000;
 const ZOOM_MS = 3_000;
+/** How long frames are still timed after a gesture ends: the graph is drawn again at rest. */
+const AT_REST_MS = 700;
 
 function fractionAtMost(values: readonly number[], limit: number): number {
   return values.filter((v) => v <= limit).length / Math.max(1, values.length);
