@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dragNode, exportBrat, openApp, openFiles, setupBrowser } from './helpers';
+import {
+  dragNode,
+  exportBrat,
+  exportOne,
+  openApp,
+  openFiles,
+  pageErrors,
+  setupBrowser,
+} from './helpers';
+import type { AriadneDocument } from '../../src/domain/model';
 import { PASTED_ARTICLE } from '../fixtures/pasted-article';
 
 const { page, baseUrl } = setupBrowser();
@@ -86,6 +95,24 @@ describe('annotating in a real browser', () => {
       () => window.cy!.$('node:selected').data('label') === 'Hayat Tahrir al-Sham',
     );
     expect(await where()).toEqual(before);
+  });
+
+  it('exports the document as it is on screen: after an edit, and after its undo', async () => {
+    await openApp(page(), baseUrl);
+    const hts = async () => {
+      const file = await exportOne(page(), 'Document (Ariadne JSON)');
+      const doc = JSON.parse(file.buffer.toString()) as AriadneDocument;
+      return doc.entities.find((e) => e.id === 'e-hts')?.name;
+    };
+    expect(await hts()).toBe('Hayat Tahrir al-Sham');
+    await renameHayatToHts(page());
+    expect(await hts()).toBe('HTS');
+    await page().getByRole('button', { name: 'Undo' }).click();
+    await page().waitForFunction(
+      () => window.cy!.$('node:selected').data('label') === 'Hayat Tahrir al-Sham',
+    );
+    expect(await hts()).toBe('Hayat Tahrir al-Sham');
+    expect(pageErrors(page())).toEqual([]);
   });
 
   it("keeps the reader's arrangement of the graph in the edited copy of the built-in article", async () => {

@@ -145,6 +145,29 @@ export async function exportBrat(
   return downloads;
 }
 
+/** Chooses one export of a single file from the Export menu; returns the file as downloaded. */
+export async function exportOne(p: Page, label: string): Promise<{ name: string; buffer: Buffer }> {
+  await p.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([
+    p.waitForEvent('download'),
+    p.getByRole('button', { name: label }).click(),
+  ]);
+  return { name: download.suggestedFilename(), buffer: readFileSync(await download.path()) };
+}
+
+/** A PNG's width and height, from its header. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The graph's size at zoom 1: a PNG export is twice that, short of its cap. */
+export async function graphSize(p: Page): Promise<{ w: number; h: number }> {
+  return p.evaluate(() => {
+    const bb = window.cy!.elements().boundingBox();
+    return { w: bb.w, h: bb.h };
+  });
+}
+
 /** Opens files (as downloaded) through the file input, as a person re-importing them would. */
 export async function openFiles(p: Page, files: { name: string; buffer: Buffer }[]): Promise<void> {
   await p

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { exportBrat, openApp, openFiles, pageErrors, setupBrowser } from './helpers';
+import {
+  exportBrat,
+  exportOne,
+  graphSize,
+  openApp,
+  openFiles,
+  pageErrors,
+  pngSize,
+  setupBrowser,
+} from './helpers';
 
 const { page, baseUrl } = setupBrowser();
 const FIXTURES = new URL('../fixtures/brat/news/', import.meta.url).pathname;
@@ -315,13 +324,16 @@ describe('opening, keeping and exporting documents', () => {
       ],
     ];
     for (const [button, name, check] of expectations) {
-      await page().getByText('Export', { exact: true }).click();
-      const [download] = await Promise.all([
-        page().waitForEvent('download'),
-        page().getByRole('button', { name: button }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(name);
-      expect(check(readFileSync(await download.path())), name).toBe(true);
+      const file = await exportOne(page(), button);
+      expect(file.name).toBe(name);
+      expect(check(file.buffer), name).toBe(true);
+      if (button === 'Graph picture (PNG)') {
+        // The whole graph at twice its size.
+        const { w, h } = await graphSize(page());
+        const { width, height } = pngSize(file.buffer);
+        expect(Math.abs(width - 2 * w)).toBeLessThanOrEqual(2);
+        expect(Math.abs(height - 2 * h)).toBeLessThanOrEqual(2);
+      }
     }
   });
 

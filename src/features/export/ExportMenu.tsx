@@ -1,114 +1,134 @@
 /**
  * Ways out: the document as our JSON and as brat standoff, actors and relations as CSV, the graph as
- * GraphML (Gephi, Cytoscape desktop), PNG and SVG. Files are named after the document.
+ * GraphML (Gephi, Cytoscape desktop), PNG and SVG. Files are named after the document. The document
+ * formats are written in a worker; the pictures need the graph on the page and are drawn here, once
+ * the page shows that they are being prepared.
  */
-import { useRef } from 'react';
-import { exportAriadneJson } from '../../domain/formats/ariadne-json';
-import { exportBrat } from '../../domain/formats/brat';
-import { entitiesCsv, relationsCsv } from '../../domain/formats/csv';
-import { toGraphML } from '../../domain/formats/graphml';
+import { useRef, useState } from 'react';
 import { useAppStore } from '../../store/store';
-import { download, slug } from './download';
+import { exportDocument } from './exportClient';
+import type { FileOut } from './exportClient';
+import { DOCUMENT_EXPORTS, slug } from './exportFiles';
+import type { DocumentExport } from './exportFiles';
+import { download } from './download';
 
-const TEXT = 'text/plain;charset=utf-8';
+type Picture = 'png' | 'svg';
 
-function current() {
-  const { index } = useAppStore.getState();
-  return { doc: index.doc, base: slug(index.doc.title || index.doc.id), index };
+const PICTURES: Record<Picture, string> = {
+  png: 'Graph picture (PNG)',
+  svg: 'Graph picture (SVG)',
+};
+
+const EXPORTS: readonly { kind: DocumentExport | Picture; label: string }[] = [
+  ...(Object.entries(DOCUMENT_EXPORTS) as [DocumentExport, string][]).map(([kind, label]) => ({
+    kind,
+    label,
+  })),
+  ...(Object.entries(PICTURES) as [Picture, string][]).map(([kind, label]) => ({ kind, label })),
+];
+
+const isPicture = (kind: string): kind is Picture => kind in PICTURES;
+
+/** Resolves once the browser has painted what was rendered before the call. */
+const painted = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * The longest side of a PNG, in pixels. At twice its size a graph of 5,000 actors was 17,376 ×
+ * 13,160 pixels (229 megapixels, 41 MB), more than image viewers open and 6 s to encode.
+ */
+const PNG_MAX_SIDE = 8000;
+
+async function picture(kind: Picture, base: string): Promise<FileOut[]> {
+  const cy = window.cy;
+  if (!cy) throw new Error('the graph is not drawn yet');
+  if (kind === 'png') {
+    // 'blob-promise' has the browser encode the PNG off the main thread; 'blob' encoded it here,
+    // then copied it byte by byte (400–600 ms for a large graph).
+    // Twice the graph's size, short of the cap. Given as the largest width and height, which
+    // Cytoscape meets exactly; a `scale` would also be multiplied by the screen's pixel ratio.
+    const bb = cy.elements().boundingBox();
+    const scale = Math.min(2, PNG_MAX_SIDE / Math.max(bb.w, bb.h, 1));
+    const blob = await cy.png({
+      output: 'blob',
+      full: true,
+      maxWidth: Math.ceil(bb.w * scale),
+      maxHeight: Math.ceil(bb.h * scale),
+      bg: '#ffffff',
+    });
+    return [{ name: `${base}.png`, blob }];
+  }
+  if (!cy.svg) throw new Error('SVG export is not available');
+  const svg = cy.svg({ full: true, bg: '#ffffff' });
+  return [{ name: `${base}.svg`, blob: new Blob([svg], { type: 'image/svg+xml' }) }];
 }
 
-const exporters: { label: string; run: () => void }[] = [
-  {
-    label: 'Document (Ariadne JSON)',
-    run: () => {
-      const { doc, base } = current();
-      download(`${base}.ariadne.json`, exportAriadneJson(doc), 'application/json');
-    },
-  },
-  {
-    label: 'Document (brat standoff)',
-    run: () => {
-      const { doc, base } = current();
-      const out = exportBrat(doc);
-      download(`${base}.txt`, out.txt, TEXT);
-      download(`${base}.ann`, out.ann, TEXT);
-      download('annotation.conf', out.annotationConf, TEXT);
-      if (out.visualConf) download('visual.conf', out.visualConf, TEXT);
-      // What brat cannot hold is said, not silently dropped.
-      if (out.problems.length > 0) useAppStore.getState().reportProblems(out.problems);
-    },
-  },
-  {
-    label: 'Actors (CSV)',
-    run: () => {
-      const { doc, base, index } = current();
-      download(
-        `${base}-actors.csv`,
-        entitiesCsv(doc, (id) => index.mentionsByEntity.get(id)?.length ?? 0),
-        'text/csv;charset=utf-8',
-      );
-    },
-  },
-  {
-    label: 'Relations (CSV)',
-    run: () => {
-      const { doc, base } = current();
-      download(`${base}-relations.csv`, relationsCsv(doc), 'text/csv;charset=utf-8');
-    },
-  },
-  {
-    label: 'Graph (GraphML)',
-    run: () => {
-      const { doc, base } = current();
-      download(`${base}.graphml`, toGraphML(doc), 'application/graphml+xml');
-    },
-  },
-  {
-    label: 'Graph picture (PNG)',
-    run: () => {
-      const cy = window.cy;
-      if (!cy) return;
-      const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
-      download(`${current().base}.png`, blob, 'image/png');
-    },
-  },
-  {
-    label: 'Graph picture (SVG)',
-    run: () => {
-      const cy = window.cy;
-      if (!cy?.svg) return;
-      download(`${current().base}.svg`, cy.svg({ full: true, bg: '#ffffff' }), 'image/svg+xml');
-    },
-  },
-];
+async function run(kind: DocumentExport | Picture): Promise<void> {
+  const { index, reportProblems } = useAppStore.getState();
+  const doc = index.doc;
+  const base = slug(doc.title || doc.id);
+  try {
+    if (isPicture(kind)) {
+      await painted();
+      for (const f of await picture(kind, base)) download(f.name, f.blob);
+      return;
+    }
+    const { files, problems } = await exportDocument(doc, kind);
+    for (const f of files) download(f.name, f.blob);
+    // What brat cannot hold is said, not silently dropped.
+    if (problems.length > 0) reportProblems([...problems]);
+  } catch (e) {
+    reportProblems([
+      {
+        file: base,
+        message: `could not be exported: ${e instanceof Error ? e.message : String(e)}`,
+        severity: 'error',
+      },
+    ]);
+  }
+}
 
 export function ExportMenu() {
   const menu = useRef<HTMLDetailsElement>(null);
+  const [busy, setBusy] = useState<string[]>([]);
   return (
-    <details
-      ref={menu}
-      className="export-menu"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && menu.current) menu.current.open = false;
-      }}
-    >
-      <summary>Export</summary>
-      <ul>
-        {exporters.map((e) => (
-          <li key={e.label}>
-            <button
-              type="button"
-              onClick={() => {
-                e.run();
-                // A chosen export closes the menu, as menus do.
-                if (menu.current) menu.current.open = false;
-              }}
-            >
-              {e.label}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </details>
+    <div className="export">
+      <details
+        ref={menu}
+        className="export-menu"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && menu.current) menu.current.open = false;
+        }}
+      >
+        <summary>Export</summary>
+        <ul>
+          {EXPORTS.map((e) => (
+            <li key={e.kind}>
+              <button
+                type="button"
+                onClick={() => {
+                  // A chosen export closes the menu, as menus do.
+                  if (menu.current) menu.current.open = false;
+                  setBusy((b) => [...b, e.label]);
+                  void run(e.kind).finally(() =>
+                    setBusy((b) => {
+                      const i = b.indexOf(e.label);
+                      return i < 0 ? b : [...b.slice(0, i), ...b.slice(i + 1)];
+                    }),
+                  );
+                }}
+              >
+                {e.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {busy.length > 0 && (
+        <span role="status" className="exporting">
+          Preparing {busy.join(', ')}…
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,115 @@
+/**
+ * Has the export worker write a document's files. The worker keeps the last document it was sent
+ * and lives on for a while after an export, so a second format of the same document is sent
+ * nothing; idle, it ends and lets its copy go. Where workers are missing (tests in jsdom) the files
+ * are written in place.
+ */
+import type { ImportProblem } from '../../domain/formats/problems';
+import type { AriadneDocument } from '../../domain/model';
+import { exportFiles } from './exportFiles';
+import type { DocumentExport, Exported } from './exportFiles';
+
+export interface FileOut {
+  readonly name: string;
+  readonly blob: Blob;
+}
+
+export interface ExportRequest {
+  readonly id: number;
+  readonly kind: DocumentExport;
+  /** Absent when the worker already holds this document. */
+  readonly doc?: AriadneDocument;
+}
+
+export type ExportReply =
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly files: readonly FileOut[];
+      readonly problems: readonly ImportProblem[];
+    }
+  | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** How long an idle worker (and its copy of the document) is kept. */
+const KEEP_MS = 60_000;
+
+let worker: Worker | null = null;
+/** The document the worker holds. */
+let held: AriadneDocument | null = null;
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+let nextId = 1;
+const pending = new Map<
+  number,
+  { resolve: (r: Exported<FileOut>) => void; reject: (e: Error) => void }
+>();
+
+function stop(): void {
+  worker?.terminate();
+  worker = null;
+  held = null;
+  clearTimeout(idleTimer);
+}
+
+function failAll(error: Error): void {
+  for (const p of pending.values()) p.reject(error);
+  pending.clear();
+}
+
+function started(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (e: MessageEvent<ExportReply>) => {
+    const reply = e.data;
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (!waiting) return;
+    if (reply.ok) waiting.resolve({ files: reply.files, problems: reply.problems });
+    else waiting.reject(new Error(reply.error));
+  };
+  w.onerror = (e) => {
+    stop();
+    failAll(new Error(e.message || 'the export worker failed'));
+  };
+  worker = w;
+  return w;
+}
+
+function inPlace(doc: AriadneDocument, kind: DocumentExport): Exported<FileOut> {
+  const { files, problems } = exportFiles(doc, kind);
+  return {
+    files: files.map((f) => ({ name: f.name, blob: new Blob([f.content], { type: f.type }) })),
+    problems,
+  };
+}
+
+/** The files of one export of `doc`, written off the main thread where it can be. */
+export function exportDocument(
+  doc: AriadneDocument,
+  kind: DocumentExport,
+): Promise<Exported<FileOut>> {
+  if (typeof Worker === 'undefined') {
+    try {
+      return Promise.resolve(inPlace(doc, kind));
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  const w = started();
+  clearTimeout(idleTimer);
+  const id = nextId++;
+  const result = new Promise<Exported<FileOut>>((resolve, reject) =>
+    pending.set(id, { resolve, reject }),
+  );
+  // Documents are never changed in place (an edit makes a new one): the same object is the same
+  // document.
+  const send = held !== doc;
+  w.postMessage({ id, kind, doc: send ? doc : undefined } satisfies ExportRequest);
+  held = doc;
+  const idle = () => {
+    if (pending.size > 0) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(stop, KEEP_MS);
+  };
+  result.then(idle, idle);
+  return result;
+}
