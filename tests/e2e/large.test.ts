@@ -3,7 +3,7 @@
  * explorer must work on it exactly as on the built-in article, with the text virtualised and the
  * graph showing an overview plus the selection's neighbourhood.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,11 +12,13 @@ import { generateDocument } from '../../bench/generate';
 import {
   currentSentences,
   dragNode,
+  graphSize,
   isScrolledIntoView,
   modelPosition,
   nodePositions,
   openApp,
   pageErrors,
+  pngSize,
   selectedNodeIds,
   setupBrowser,
   storedRecord,
@@ -369,6 +371,31 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(after.pan.x - before.pan.x).toBeCloseTo(60, 0);
     expect(after.pan.y - before.pan.y).toBeCloseTo(30, 0);
     expect(after.node).toEqual(before.node);
+
+    // A picture of every actor: the whole graph, at most 8,000 pixels a side (twice its size
+    // would be more than image viewers open).
+    const { w, h } = await graphSize(page());
+    expect(2 * Math.max(w, h)).toBeGreaterThan(8000);
+    await page().evaluate(() => {
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('[role="status"]'))
+          said.push(el.textContent ?? '');
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await page().getByText('Export', { exact: true }).click();
+    const [png] = await Promise.all([
+      page().waitForEvent('download'),
+      page().getByRole('button', { name: 'Graph picture (PNG)' }).click(),
+    ]);
+    // Said before the page is busy drawing it, which takes a while for thousands of elements.
+    const said = await page().evaluate(() => (window as unknown as { said: string[] }).said);
+    expect(said).toContain('Preparing Graph picture (PNG)…');
+    const size = pngSize(readFileSync(await png.path()));
+    expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(8000);
+    expect(Math.max(size.width, size.height)).toBeGreaterThan(7990);
+    expect(size.width / size.height).toBeCloseTo(w / h, 2);
 
     await page().getByRole('button', { name: 'Show overview' }).click();
     await page().waitForFunction(
