@@ -122,6 +122,37 @@ describe('the explorer in a real browser', () => {
     expect(shown).toBe(0);
   });
 
+  it('brings an actor selected out of view into it in one step when the reader asks for less motion', async () => {
+    await page().emulateMedia({ reducedMotion: 'reduce' });
+    await openApp(page(), baseUrl);
+    await page().locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
+    // Zoomed in on one actor, most of the others are out of view.
+    const away = await page().evaluate(() => {
+      const cy = window.cy!;
+      const first = cy.nodes()[0]!;
+      cy.zoom({ level: 4, position: first.position() });
+      cy.center(first);
+      const e = cy.extent();
+      const out = cy.nodes().filter((n) => {
+        const p = n.position();
+        return p.x < e.x1 || p.x > e.x2 || p.y < e.y1 || p.y > e.y2;
+      });
+      return out[0]!.id();
+    });
+    await page().locator(`article [data-entity="${away}"]`).first().click();
+    // At the first frame that shows it selected, it is already in view and nothing is moving.
+    const seen = await page().waitForFunction((id) => {
+      const cy = window.cy!;
+      const n = cy.$id(id);
+      if (!n.selected()) return null;
+      const e = cy.extent();
+      const p = n.position();
+      const inView = p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+      return { inView, moving: cy.animated() };
+    }, away);
+    expect(await seen.jsonValue()).toEqual({ inView: true, moving: false });
+  });
+
   it('lands on the sentence of the first mention when a node is clicked', async () => {
     await page().setViewportSize({ width: 1280, height: 600 });
     await openApp(page(), baseUrl);

@@ -59,6 +59,10 @@ declare global {
 const NO_ELEMENTS: ElementDefinition[] = [];
 const identityDiff = (a: unknown, b: unknown) => a !== b;
 
+/** The reader's system asks for less motion: the graph is centred in one step, not animated. */
+const reducedMotion = () =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 export default function GraphView() {
   const index = useAppStore(selectIndex);
   const [cy, setCy] = useState<Core | null>(null);
@@ -288,7 +292,13 @@ export default function GraphView() {
         s.hiddenEntityTypes !== prev.hiddenEntityTypes ||
         s.hiddenRelationTypes !== prev.hiddenRelationTypes
       ) {
-        applyView(cy, s, s.selectedEntityId !== prev.selectedEntityId, scope.current);
+        applyView(
+          cy,
+          s,
+          s.selectedEntityId !== prev.selectedEntityId,
+          scope.current,
+          !reducedMotion(),
+        );
       }
     });
   }, [cy]);

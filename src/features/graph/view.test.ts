@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Core } from 'cytoscape';
 import json from '../../domain/builtin/hts-terror-list.json';
@@ -200,5 +200,27 @@ describe('applyView', () => {
     );
     applyView(cy, stateFor(index), false, scope);
     expect(new Set(cy.nodes().map((n) => n.id()))).toEqual(new Set(['e0', 'e1', 'e27']));
+  });
+
+  it('brings a selection outside the view into it: animated, or in one step for less motion', () => {
+    for (const motion of [true, false]) {
+      const state = stateFor();
+      const cy = graphOf(state);
+      cy.nodes().positions((_n, i) => ({ x: i * 100, y: 0 }));
+      // A view far from every node.
+      vi.spyOn(cy, 'extent').mockReturnValue({
+        x1: 5000,
+        y1: 5000,
+        x2: 5100,
+        y2: 5100,
+        w: 100,
+        h: 100,
+      });
+      const animate = vi.spyOn(cy, 'animate');
+      const center = vi.spyOn(cy, 'center');
+      applyView(cy, stateFor(builtin, { selectedEntityId: hts.id }), true, everything, motion);
+      expect(animate.mock.calls.length).toBe(motion ? 1 : 0);
+      expect(center.mock.calls.length).toBe(motion ? 0 : 1);
+    }
   });
 });

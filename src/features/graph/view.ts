@@ -258,7 +258,14 @@ export function markDense(cy: Core): boolean {
  * state changes are touched: Cytoscape restyles each touched element, which dominates a click on a
  * graph of hundreds of edges.
  */
-export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope): void {
+export function applyView(
+  cy: Core,
+  s: ViewState,
+  centre: boolean,
+  scope: Scope,
+  /** False when the reader asks for less motion: the view then moves in one step. */
+  motion = true,
+): void {
   const { placed, hid } = revealAround(cy, scope, s);
   const filters = {
     hiddenEntityTypes: s.hiddenEntityTypes,
@@ -317,7 +324,7 @@ export function applyView(cy: Core, s: ViewState, centre: boolean, scope: Scope)
     const p = focus.position();
     if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) {
       // Every animation frame redraws the whole graph: a large one moves in one step.
-      if (fadeNodes) cy.animate({ center: { eles: focus } }, { duration: 250 });
+      if (fadeNodes && motion) cy.animate({ center: { eles: focus } }, { duration: 250 });
       else cy.center(focus);
     }
   }
