@@ -597,10 +597,31 @@ async function framesDuring(
   return { ...got, inputs, elapsed };
 }
 
+/** "Fit" after a gesture on the graph; its frame intervals, and the longest. */
+async function afterGesture(
+  page: Page,
+  d: BenchDoc,
+  metric: string,
+  intervals: number[],
+): Promise<Series[]> {
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await settle(page, 300);
+  return [
+    { metric: `${metric}: frame`, document: d.label, unit: 'ms', samples: intervals },
+    {
+      metric: `${metric}: longest frame`,
+      document: d.label,
+      unit: 'ms',
+      samples: [Math.max(0, ...intervals)],
+    },
+  ];
+}
+
 /**
  * The wheel turned towards zooming in, over the middle of the graph, every ~30 ms for `ZOOM_MS`:
- * frame intervals meanwhile and until the graph is drawn at rest, and the longest. Each step past a power of two makes Cytoscape draw
- * its elements at a new texture level; with thousands of elements that is where a frame can stall.
+ * frame intervals meanwhile and until the graph is drawn at rest, and the longest. Each step past
+ * a power of two makes Cytoscape draw its elements at a new texture level; with thousands of
+ * elements that is where a frame can stall.
  */
 export async function measureZoom(page: Page, d: BenchDoc, metric: string): Promise<Series[]> {
   const box = await graphCanvasBox(page, d);
@@ -610,17 +631,7 @@ export async function measureZoom(page: Page, d: BenchDoc, metric: string): Prom
     if (elapsed < ZOOM_MS) await page.mouse.wheel(0, -100);
     await sleep(30);
   });
-  await page.getByRole('button', { name: 'Fit' }).click();
-  await settle(page, 300);
-  return [
-    { metric: `${metric}: frame`, document: d.label, unit: 'ms', samples: got.intervals },
-    {
-      metric: `${metric}: longest frame`,
-      document: d.label,
-      unit: 'ms',
-      samples: [Math.max(0, ...got.intervals)],
-    },
-  ];
+  return afterGesture(page, d, metric, got.intervals);
 }
 
 /**
@@ -651,17 +662,7 @@ export async function measurePan(page: Page, d: BenchDoc, metric: string): Promi
     await sleep(16);
   });
   await release();
-  await page.getByRole('button', { name: 'Fit' }).click();
-  await settle(page, 300);
-  return [
-    { metric: `${metric}: frame`, document: d.label, unit: 'ms', samples: got.intervals },
-    {
-      metric: `${metric}: longest frame`,
-      document: d.label,
-      unit: 'ms',
-      samples: [Math.max(0, ...got.intervals)],
-    },
-  ];
+  return afterGesture(page, d, metric, got.intervals);
 }
 
 const FRAME_MS = 1000 / 60;
