@@ -337,6 +337,27 @@ describe('opening, keeping and exporting documents', () => {
     }
   });
 
+  it('says there is nothing to draw when a picture is asked of a graph with no actor', async () => {
+    await openApp(page(), baseUrl);
+    await page().getByRole('button', { name: 'Paste text' }).click();
+    await page().getByLabel('Text to paste').fill('Ministers met in Lisbon on Monday.');
+    await page().getByRole('button', { name: 'Add to library' }).click();
+    await page()
+      .getByRole('article', { name: /Ministers met in Lisbon/ })
+      .waitFor();
+    let downloads = 0;
+    page().on('download', () => downloads++);
+    for (const picture of ['Graph picture (PNG)', 'Graph picture (SVG)']) {
+      await page().getByText('Export', { exact: true }).click();
+      await page().getByRole('button', { name: picture }).click();
+      const alert = page().getByRole('alert');
+      await expect.poll(() => alert.textContent()).toMatch(/shows no actor to draw/);
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+    }
+    expect(downloads).toBe(0);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it('says what brat cannot hold when exporting the built-in article', async () => {
     await openApp(page(), baseUrl);
     const downloads = await exportBrat(page(), 4);

@@ -29,9 +29,18 @@ const EXPORTS: readonly { kind: DocumentExport | Picture; label: string }[] = [
 
 const isPicture = (kind: string): kind is Picture => kind in PICTURES;
 
-/** Resolves once the browser has painted what was rendered before the call. */
+/**
+ * Resolves once the browser has painted what was rendered before the call, or after a moment in a
+ * hidden tab, which paints nothing.
+ */
 const painted = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 200);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
 
 /**
  * The longest side of a PNG, in pixels. At twice its size a graph of 5,000 actors was 17,376 ×
@@ -42,6 +51,7 @@ const PNG_MAX_SIDE = 8000;
 async function picture(kind: Picture, base: string): Promise<FileOut[]> {
   const cy = window.cy;
   if (!cy) throw new Error('the graph is not drawn yet');
+  if (cy.elements(':visible').empty()) throw new Error('the graph shows no actor to draw');
   if (kind === 'png') {
     // Twice the graph's size, short of the cap. Given as the largest width and height, which
     // Cytoscape meets exactly; a `scale` would also be multiplied by the screen's pixel ratio.

@@ -109,4 +109,20 @@ describe('exportDocument', () => {
     expect(FakeWorker.made).toHaveLength(2);
     expect(FakeWorker.made[1]?.sent[0]?.doc).toBe(builtin);
   });
+
+  it('rejects a document the worker cannot be sent, and sends the next one whole', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { exportDocument } = await client();
+    await exportDocument(builtin, 'graphml');
+    const worker = FakeWorker.made[0]!;
+    const post = vi.spyOn(worker, 'postMessage').mockImplementationOnce(() => {
+      throw new DOMException('could not be cloned', 'DataCloneError');
+    });
+    const edited = { ...builtin, title: 'Edited' };
+    await expect(exportDocument(edited, 'graphml')).rejects.toThrow('could not be cloned');
+    post.mockRestore();
+    // The worker still holds the first document: the edited one is sent again, whole.
+    await exportDocument(edited, 'graphml');
+    expect(worker.sent.at(-1)?.doc).toBe(edited);
+  });
 });

@@ -103,7 +103,13 @@ export function exportDocument(
   // Documents are never changed in place (an edit makes a new one): the same object is the same
   // document.
   const send = held !== doc;
-  w.postMessage({ id, kind, doc: send ? doc : undefined } satisfies ExportRequest);
+  try {
+    w.postMessage({ id, kind, doc: send ? doc : undefined } satisfies ExportRequest);
+  } catch (e) {
+    // Not sent (a document that cannot be copied): the worker still holds what it held.
+    pending.delete(id);
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
   held = doc;
   const idle = () => {
     if (pending.size > 0) return;
