@@ -72,6 +72,10 @@ async function biggestNodeInView(p: Page): Promise<string> {
 
 async function showEveryActor(p: Page): Promise<void> {
   await p.getByRole('button', { name: /Show all 1,500/ }).click();
+  await everyActorDrawn(p);
+}
+
+async function everyActorDrawn(p: Page): Promise<void> {
   await p.waitForFunction(
     () =>
       window.cy!.nodes().length === 1500 &&
@@ -308,7 +312,15 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await page().keyboard.press('Enter');
     await waitForSelectedNode(page(), rare.id);
 
-    await showEveryActor(page());
+    // Drawing every actor takes a moment: the graph says so until it is done.
+    const graph = page().getByRole('region', { name: 'Network graph' });
+    const drawing = graph.getByRole('status').filter({ hasText: 'Drawing 1,500 actors…' });
+    await page()
+      .getByRole('button', { name: /Show all 1,500/ })
+      .click();
+    await drawing.waitFor();
+    await everyActorDrawn(page());
+    expect(await drawing.count()).toBe(0);
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -433,6 +433,12 @@ export default function GraphView() {
           style={{ width: '100%', height: '100%' }}
         />
         <EdgeHover cy={cy} />
+        {!ready && index.doc.entities.length > 0 && (
+          // Shown only if drawing takes a while (see .graph-busy): thousands of actors take seconds.
+          <p className="graph-busy" role="status">
+            {`Drawing ${(large && !showAll ? overviewSize : index.doc.entities.length).toLocaleString()} actors…`}
+          </p>
+        )}
       </div>
       <div className="graph-notes">
         {large && !showAll && (
