@@ -165,6 +165,19 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(placed.length).toBeGreaterThan(0);
     expect(placed.filter((p) => !p.inView)).toEqual([]);
     expect(placed.filter((p) => p.inOverview)).toEqual([]);
+    // They fit in the view with the overview at this zoom: the overview stays in view too.
+    const overview = await page().evaluate(() => {
+      const cy = window.cy!;
+      const b = cy.nodes().renderedBoundingBox({ includeLabels: false });
+      return {
+        fits: b.w <= cy.width() && b.h <= cy.height(),
+        inView: cy
+          .nodes()
+          .map((n) => n.renderedPosition())
+          .every((p) => p.x >= 0 && p.x <= cy.width() && p.y >= 0 && p.y <= cy.height()),
+      };
+    });
+    expect(overview).toEqual({ fits: true, inView: true });
 
     // The next mention is found and scrolled to, wherever it is.
     await page().keyboard.press(']');

@@ -202,6 +202,44 @@ describe('applyView', () => {
     expect(new Set(cy.nodes().map((n) => n.id()))).toEqual(new Set(['e0', 'e1', 'e27']));
   });
 
+  it('pans to the neighbours a selection drew, with the overview when both fit in the view', () => {
+    const index = buildIndex(denseDocument(60, 4));
+    const overview = new Set(['e0', 'e1']);
+    const partial = () => {
+      const cy = cytoscape({ headless: true, styleEnabled: true });
+      cy.add(toElements(index, overview));
+      cy.$id('e0').position({ x: 0, y: 0 });
+      cy.$id('e1').position({ x: 100, y: 0 });
+      return cy;
+    };
+    const select = stateFor(index, { selectedEntityId: 'e30' });
+    const scope = (): Scope => ({ overview, revealed: new Set(), pinned: new Set() });
+    // Where the neighbours are drawn (placement does not depend on the view).
+    const dry = partial();
+    applyView(dry, select, false, scope());
+    const all = dry.nodes().boundingBox({});
+    const fresh = dry
+      .nodes()
+      .filter((n) => !overview.has(n.id()))
+      .boundingBox({});
+    // A view holding the new nodes with room to spare, the overview outside it, and room for all.
+    const w = all.w + 60;
+    const h = all.h + 60;
+    const x1 = fresh.x1 < all.x1 + 1 ? all.x2 - w + 10 : fresh.x1 - 30;
+    const y1 = fresh.y1 < all.y1 + 1 ? all.y2 - h + 10 : fresh.y1 - 30;
+    const cy = partial();
+    vi.spyOn(cy, 'extent').mockReturnValue({ x1, y1, x2: x1 + w, y2: y1 + h, w, h });
+    const panBy = vi.spyOn(cy, 'panBy');
+    applyView(cy, select, true, scope());
+    const d = (panBy.mock.calls[0]?.[0] ?? { x: 0, y: 0 }) as { x: number; y: number };
+    const b = cy.nodes().boundingBox({});
+    // Panning by d shows what lay at (x - d.x, y - d.y): every node is now inside the margins.
+    expect(b.x1 + d.x).toBeGreaterThanOrEqual(x1 + 19.9);
+    expect(b.x2 + d.x).toBeLessThanOrEqual(x1 + w - 19.9);
+    expect(b.y1 + d.y).toBeGreaterThanOrEqual(y1 + 19.9);
+    expect(b.y2 + d.y).toBeLessThanOrEqual(y1 + h - 19.9);
+  });
+
   it('brings a selection outside the view into it: animated, or in one step for less motion', () => {
     for (const motion of [true, false]) {
       const state = stateFor();

@@ -162,10 +162,8 @@ function centroid(points: readonly Point[]): Point {
   return { x: sum.x / points.length, y: sum.y / points.length };
 }
 
-/** Rendered pixels `panInto` keeps between the nodes and the pane's edges. */
+/** Rendered pixels `panInto` keeps between the nodes and the canvas's edges (the toolbar is above it). */
 const VIEW_MARGIN = 20;
-/** The graph's toolbar lies over the top of the canvas. */
-const TOOLBAR_ROOM = 48;
 
 /**
  * Pans (never zooms: a new zoom redraws every node's texture) so that the nodes just drawn are in
@@ -183,9 +181,8 @@ function panInto(cy: Core, nodes: NodeCollection): void {
           ? max - hi
           : 0;
   const margin = VIEW_MARGIN / cy.zoom();
-  const top = TOOLBAR_ROOM / cy.zoom();
   const dx = shift(b.x1, b.x2, ext.x1 + margin, ext.x2 - margin);
-  const dy = shift(b.y1, b.y2, ext.y1 + top, ext.y2 - margin);
+  const dy = shift(b.y1, b.y2, ext.y1 + margin, ext.y2 - margin);
   if (dx !== 0 || dy !== 0) cy.panBy({ x: dx * cy.zoom(), y: dy * cy.zoom() });
 }
 
@@ -194,7 +191,7 @@ function fits(cy: Core, nodes: NodeCollection): boolean {
   const b = nodes.boundingBox({});
   const ext = cy.extent();
   const z = cy.zoom();
-  return b.w <= ext.w - (2 * VIEW_MARGIN) / z && b.h <= ext.h - (TOOLBAR_ROOM + VIEW_MARGIN) / z;
+  return b.w <= ext.w - (2 * VIEW_MARGIN) / z && b.h <= ext.h - (2 * VIEW_MARGIN) / z;
 }
 
 /** Removes revealed nodes (with their edges) that the selection no longer needs; says if any. */
@@ -313,7 +310,13 @@ export function applyView(
   });
   const focus = node.nonempty() ? node : undefined;
   if (centre && placed) {
-    panInto(cy, placed);
+    // The overview too, when it fits in the view with them: panned to the new nodes alone, the
+    // overview could slide under the toolbar or out of view.
+    const overview = scope.overview;
+    const withOverview = overview
+      ? placed.union(cy.nodes().filter((n) => overview.has(n.id())))
+      : placed;
+    panInto(cy, fits(cy, withOverview) ? withOverview : placed);
   } else if (centre && hid && !focus && scope.overview) {
     // The reveal the view was panned to is gone: back to the overview, if it fits at this zoom
     // (a reader who zoomed in on part of it keeps their view).
