@@ -7,9 +7,8 @@
 import { useRef, useState } from 'react';
 import { useAppStore } from '../../store/store';
 import { exportDocument } from './exportClient';
-import type { FileOut } from './exportClient';
 import { DOCUMENT_EXPORTS, slug } from './exportFiles';
-import type { DocumentExport } from './exportFiles';
+import type { DocumentExport, FileOut } from './exportFiles';
 import { download } from './download';
 
 type Picture = 'png' | 'svg';

@@ -5,7 +5,7 @@
  * was sent, so exporting the same document again sends nothing.
  */
 import type { ExportReply, ExportRequest } from './exportClient';
-import { exportFiles } from './exportFiles';
+import { exportBlobs } from './exportFiles';
 import type { AriadneDocument } from '../../domain/model';
 
 let held: AriadneDocument | null = null;
@@ -16,14 +16,7 @@ self.onmessage = (event: MessageEvent<ExportRequest>) => {
   let reply: ExportReply;
   try {
     if (!held) throw new Error('no document was sent');
-    const { files, problems } = exportFiles(held, kind);
-    // A Blob crosses back as a handle: the page neither copies nor encodes the text.
-    reply = {
-      id,
-      ok: true,
-      files: files.map((f) => ({ name: f.name, blob: new Blob([f.content], { type: f.type }) })),
-      problems,
-    };
+    reply = { id, ok: true, ...exportBlobs(held, kind) };
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -3,7 +3,7 @@ import builtinJson from '../../domain/builtin/hts-terror-list.json';
 import { documentSchema } from '../../domain/schema';
 import type { AriadneDocument } from '../../domain/model';
 import type { ExportReply, ExportRequest } from './exportClient';
-import { exportFiles } from './exportFiles';
+import { exportBlobs } from './exportFiles';
 
 const builtin: AriadneDocument = documentSchema.parse(builtinJson);
 
@@ -25,15 +25,7 @@ class FakeWorker {
     if (request.doc) this.held = request.doc;
     const held = this.held;
     const reply: ExportReply = held
-      ? {
-          id: request.id,
-          ok: true,
-          files: exportFiles(held, request.kind).files.map((f) => ({
-            name: f.name,
-            blob: new Blob([f.content], { type: f.type }),
-          })),
-          problems: [],
-        }
+      ? { id: request.id, ok: true, ...exportBlobs(held, request.kind) }
       : { id: request.id, ok: false, error: 'no document was sent' };
     queueMicrotask(() => this.onmessage?.({ data: reply } as MessageEvent<ExportReply>));
   }

@@ -6,13 +6,10 @@
  */
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
-import { exportFiles } from './exportFiles';
-import type { DocumentExport, Exported } from './exportFiles';
+import { exportBlobs } from './exportFiles';
+import type { DocumentExport, Exported, FileOut } from './exportFiles';
 
-export interface FileOut {
-  readonly name: string;
-  readonly blob: Blob;
-}
+export type { FileOut } from './exportFiles';
 
 export interface ExportRequest {
   readonly id: number;
@@ -74,26 +71,14 @@ function started(): Worker {
   return w;
 }
 
-function inPlace(doc: AriadneDocument, kind: DocumentExport): Exported<FileOut> {
-  const { files, problems } = exportFiles(doc, kind);
-  return {
-    files: files.map((f) => ({ name: f.name, blob: new Blob([f.content], { type: f.type }) })),
-    problems,
-  };
-}
-
 /** The files of one export of `doc`, written off the main thread where it can be. */
 export function exportDocument(
   doc: AriadneDocument,
   kind: DocumentExport,
 ): Promise<Exported<FileOut>> {
-  if (typeof Worker === 'undefined') {
-    try {
-      return Promise.resolve(inPlace(doc, kind));
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
-  }
+  // A throw becomes the promise's rejection, as the worker's error does.
+  if (typeof Worker === 'undefined')
+    return new Promise((resolve) => resolve(exportBlobs(doc, kind)));
   const w = started();
   clearTimeout(idleTimer);
   const id = nextId++;

@@ -25,6 +25,12 @@ export interface ExportFile {
   readonly type: string;
 }
 
+/** A file ready to save: Blobs cross from a worker as handles, neither copied nor encoded again. */
+export interface FileOut {
+  readonly name: string;
+  readonly blob: Blob;
+}
+
 export interface Exported<F> {
   readonly files: readonly F[];
   /** What the format could not hold, said rather than silently dropped. */
@@ -91,4 +97,13 @@ export function exportFiles(doc: AriadneDocument, kind: DocumentExport): Exporte
         problems: [],
       };
   }
+}
+
+/** `exportFiles`, each file's content in a Blob. */
+export function exportBlobs(doc: AriadneDocument, kind: DocumentExport): Exported<FileOut> {
+  const { files, problems } = exportFiles(doc, kind);
+  return {
+    files: files.map((f) => ({ name: f.name, blob: new Blob([f.content], { type: f.type }) })),
+    problems,
+  };
 }

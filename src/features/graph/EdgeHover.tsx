@@ -1,5 +1,5 @@
 /**
- * Names the relation under the pointer. In a graph of up to `HOVER_RESTYLE_LIMIT` elements the edge
+ * Names the relation under the pointer. In a graph of up to `REDRAW_LIMIT` elements the edge
  * itself shows it (its label, a stronger line: graphStyle's `.hover`). Past that the edge is left
  * as it is and a tooltip names the relation: any change of style makes Cytoscape drop its cached
  * picture and draw every element again for a frame, which at thousands of elements took 200–400 ms
@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import type { Core, EdgeSingular, EventObject } from 'cytoscape';
 import { listen } from './listen';
-import { HOVER_RESTYLE_LIMIT } from './view';
+import { REDRAW_LIMIT } from './view';
 
 interface Tip {
   readonly x: number;
@@ -46,7 +46,7 @@ export function EdgeHover({ cy }: { cy: Core | null }) {
     const over = (e: EventObject) => {
       const edge = e.target as EdgeSingular;
       hovered = edge;
-      tipped = cy.elements().length > HOVER_RESTYLE_LIMIT;
+      tipped = cy.elements().length > REDRAW_LIMIT;
       if (tipped) place(edge, e);
       else edge.addClass('hover');
     };

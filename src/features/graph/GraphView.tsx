@@ -41,7 +41,7 @@ import {
 import { syncElements } from './sync';
 import { drawTexturesFirst, setViewportTexture } from './textures';
 import { holdIdleTasks } from '../whenIdle';
-import { DENSE_EDGES, VIEWPORT_TEXTURE_LIMIT, applyView, bornDense } from './view';
+import { DENSE_EDGES, REDRAW_LIMIT, applyView, bornDense } from './view';
 import { EdgeHover } from './EdgeHover';
 import { listen } from './listen';
 import type { Scope } from './view';
@@ -217,7 +217,7 @@ export default function GraphView() {
         cy.style(sheet);
         sheetOn.current = sheet;
       }
-      setViewportTexture(cy, elements.length > VIEWPORT_TEXTURE_LIMIT);
+      setViewportTexture(cy, elements.length > REDRAW_LIMIT);
       const putKept = () => {
         for (const f of places) cy.$id(f.nodeId).position(f.position);
       };

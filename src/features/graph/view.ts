@@ -36,16 +36,12 @@ export const FADE_LIMIT = 400;
 export const DENSE_EDGES = 200;
 
 /**
- * Past this many elements a hovered edge is named in a tooltip rather than restyled (see EdgeHover):
- * a restyle makes Cytoscape draw every element again for a frame, ~15 µs each here.
+ * Past this many elements a frame that draws every element again costs 150–400 ms here (~15 µs an
+ * element), so the graph avoids such frames: a hovered edge is named in a tooltip rather than
+ * restyled (EdgeHover), and panning and zooming move a picture of the view until the gesture ends
+ * (setViewportTexture).
  */
-export const HOVER_RESTYLE_LIMIT = 2000;
-
-/**
- * Past this many elements panning and zooming move a picture of the view until the gesture ends
- * (see setViewportTexture), instead of redrawing every element at each step.
- */
-export const VIEWPORT_TEXTURE_LIMIT = 2000;
+export const REDRAW_LIMIT = 2000;
 
 /** Classes that show the reader's state (set here, and `hover` by EdgeHover), not the document's. */
 export const VIEW_CLASSES: ReadonlySet<string> = new Set([
@@ -142,6 +138,11 @@ function revealAround(
   });
   const shown = new Set([...missing, anchorId]);
   return { placed: cy.nodes().filter((n) => shown.has(n.id())), hid };
+}
+
+/** The overview's nodes that are drawn. */
+function overviewNodes(cy: Core, overview: ReadonlySet<string>): NodeCollection {
+  return cy.nodes().filter((n) => overview.has(n.id()));
 }
 
 /** Where the overview's nodes are, or undefined when none is drawn. */
@@ -311,16 +312,13 @@ export function applyView(
   const focus = node.nonempty() ? node : undefined;
   if (centre && placed) {
     // The overview too, when it fits in the view with them: panned to the new nodes alone, the
-    // overview could slide under the toolbar or out of view.
-    const overview = scope.overview;
-    const withOverview = overview
-      ? placed.union(cy.nodes().filter((n) => overview.has(n.id())))
-      : placed;
+    // overview could slide out of view.
+    const withOverview = scope.overview ? placed.union(overviewNodes(cy, scope.overview)) : placed;
     panInto(cy, fits(cy, withOverview) ? withOverview : placed);
   } else if (centre && hid && !focus && scope.overview) {
     // The reveal the view was panned to is gone: back to the overview, if it fits at this zoom
     // (a reader who zoomed in on part of it keeps their view).
-    const shown = cy.nodes().filter((n) => scope.overview?.has(n.id()) ?? false);
+    const shown = overviewNodes(cy, scope.overview);
     if (shown.nonempty() && fits(cy, shown)) panInto(cy, shown);
   } else if (centre && focus && focus.visible()) {
     const ext = cy.extent();
