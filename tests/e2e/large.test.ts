@@ -337,6 +337,92 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
+  it('draws a selection in the every-actor view above the graph, whose picture is kept', async () => {
+    await openLarge(page());
+    await showEveryActor(page());
+    // Cytoscape's cached picture of the graph (its layers), as its canvas renderer keeps it.
+    const picture = () =>
+      page().evaluate(() => {
+        type Layer = { reqs: number; invalid?: boolean };
+        const cache = (
+          window.cy as unknown as {
+            renderer: () => {
+              data: {
+                lyrTxrCache: {
+                  lastInvalidationTime: number;
+                  layersByLevel: Record<string, Layer[]>;
+                };
+              };
+            };
+          }
+        ).renderer().data.lyrTxrCache;
+        const made = Object.values(cache.layersByLevel).some(
+          (ls) => ls.length > 0 && ls.every((l) => l.reqs === 0 && !l.invalid),
+        );
+        return { made, dropped: cache.lastInvalidationTime };
+      });
+    // Made once the graph has settled.
+    await expect.poll(async () => (await picture()).made, { timeout: 10_000 }).toBe(true);
+    const before = await picture();
+    const id = await biggestNodeInView(page());
+    const point = await page().evaluate((nodeId) => {
+      const cy = window.cy!;
+      const box = cy.container()!.getBoundingClientRect();
+      const r = cy.$id(nodeId).renderedPosition();
+      return { x: box.left + r.x, y: box.top + r.y };
+    }, id);
+    await page().mouse.click(point.x, point.y);
+    await page().waitForFunction(() => window.cy!.$('node:selected').length === 1);
+    const [selected] = await selectedNodeIds(page());
+    // The selection, its relations and their ends are drawn above, with the selection's style.
+    const above = () =>
+      page().evaluate(() => {
+        const top = window.cySelection!;
+        return {
+          selected: top.$('node:selected').map((n) => n.id()),
+          border: top.$('node:selected').nonempty()
+            ? top.$('node:selected').numericStyle('border-width')
+            : null,
+          edges: top
+            .edges()
+            .map((e) => e.id())
+            .sort(),
+          nodes: top.nodes().length,
+          zoom: top.zoom() === window.cy!.zoom(),
+        };
+      });
+    await expect.poll(async () => (await above()).selected).toEqual([selected]);
+    const relations = await page().evaluate(
+      (nodeId) =>
+        window
+          .cy!.$id(nodeId)
+          .connectedEdges()
+          .map((e) => e.id())
+          .sort(),
+      selected!,
+    );
+    const shown = await above();
+    expect(shown.edges).toEqual(relations);
+    expect(shown.nodes).toBeGreaterThan(relations.length > 0 ? 1 : 0);
+    expect(shown.border).toBe(4);
+    expect(shown.zoom).toBe(true);
+    // The graph below shows nothing of it, so its picture is still the one drawn before the click.
+    const after = await picture();
+    expect(after.made).toBe(true);
+    expect(after.dropped).toBe(before.dropped);
+    expect(
+      await page().evaluate(() => window.cy!.$('node:selected').numericStyle('border-width')),
+    ).toBe(1.5);
+
+    // Zooming moves the drawing above with the graph.
+    await page().getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await above()).zoom).toBe(true);
+    // Cleared with the selection.
+    await page().keyboard.press('Escape');
+    await expect.poll(async () => (await above()).nodes).toBe(0);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it('draws every relation in the every-actor view, and names the one under the pointer', async () => {
     await openLarge(page());
     await showEveryActor(page());

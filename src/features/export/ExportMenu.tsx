@@ -10,6 +10,7 @@ import { exportDocument } from './exportClient';
 import { DOCUMENT_EXPORTS, slug } from './exportFiles';
 import type { DocumentExport, FileOut } from './exportFiles';
 import { download } from './download';
+import { withSelectionDrawn } from '../graph/withSelection';
 
 type Picture = 'png' | 'svg';
 
@@ -51,26 +52,28 @@ async function picture(kind: Picture, base: string): Promise<FileOut[]> {
   const cy = window.cy;
   if (!cy) throw new Error('the graph is not drawn yet');
   if (cy.elements(':visible').empty()) throw new Error('the graph shows no actor to draw');
-  if (kind === 'png') {
-    // Twice the graph's size, short of the cap. Given as the largest width and height, which
-    // Cytoscape meets exactly; a `scale` would also be multiplied by the screen's pixel ratio.
-    const bb = cy.elements().boundingBox();
-    const scale = Math.min(2, PNG_MAX_SIDE / Math.max(bb.w, bb.h, 1));
-    // With 'blob-promise' the browser encodes the PNG in slices between tasks; 'blob' encoded it
-    // in one go and then copied it byte by byte in script: 330–470 ms → 120–130 ms for 100,000
-    // words' overview, 3.8–4.3 s → 2.2 s for all its actors at 8,000 px.
-    const blob = await cy.png({
-      output: 'blob-promise',
-      full: true,
-      maxWidth: Math.ceil(bb.w * scale),
-      maxHeight: Math.ceil(bb.h * scale),
-      bg: '#ffffff',
-    });
-    return [{ name: `${base}.png`, blob }];
-  }
-  if (!cy.svg) throw new Error('SVG export is not available');
-  const svg = cy.svg({ full: true, bg: '#ffffff' });
-  return [{ name: `${base}.svg`, blob: new Blob([svg], { type: 'image/svg+xml' }) }];
+  return withSelectionDrawn(cy, async () => {
+    if (kind === 'png') {
+      // Twice the graph's size, short of the cap. Given as the largest width and height, which
+      // Cytoscape meets exactly; a `scale` would also be multiplied by the screen's pixel ratio.
+      const bb = cy.elements().boundingBox();
+      const scale = Math.min(2, PNG_MAX_SIDE / Math.max(bb.w, bb.h, 1));
+      // With 'blob-promise' the browser encodes the PNG in slices between tasks; 'blob' encoded it
+      // in one go and then copied it byte by byte in script: 330–470 ms → 120–130 ms for 100,000
+      // words' overview, 3.8–4.3 s → 2.2 s for all its actors at 8,000 px.
+      const blob = await cy.png({
+        output: 'blob-promise',
+        full: true,
+        maxWidth: Math.ceil(bb.w * scale),
+        maxHeight: Math.ceil(bb.h * scale),
+        bg: '#ffffff',
+      });
+      return [{ name: `${base}.png`, blob }];
+    }
+    if (!cy.svg) throw new Error('SVG export is not available');
+    const svg = cy.svg({ full: true, bg: '#ffffff' });
+    return [{ name: `${base}.svg`, blob: new Blob([svg], { type: 'image/svg+xml' }) }];
+  });
 }
 
 async function run(kind: DocumentExport | Picture): Promise<void> {

@@ -44,6 +44,7 @@ import { holdIdleTasks } from '../whenIdle';
 import { DENSE_EDGES, REDRAW_LIMIT, applyView, bornDense } from './view';
 import { EdgeHover } from './EdgeHover';
 import { listen } from './listen';
+import { SelectionLayer, quietSheet } from './selectionLayer';
 import type { Scope } from './view';
 
 cytoscape.use(svg);
@@ -52,6 +53,8 @@ declare global {
   interface Window {
     /** The graph's Cytoscape core, for acceptance tests and for scripting from the console. */
     cy?: Core;
+    /** The small Cytoscape that draws the selection above a large graph (see SelectionLayer). */
+    cySelection?: Core;
   }
 }
 
@@ -71,6 +74,8 @@ export default function GraphView() {
   // every load), each "Re-run layout" the next.
   const seeds = useRef(FIRST_SEED);
   const wrapRef = useRef<HTMLDivElement>(null);
+  const topRef = useRef<HTMLDivElement>(null);
+  const layer = useRef<SelectionLayer | null>(null);
   // True once the first layout has been fitted to the real container size (tests wait for it).
   const [sized, setReady] = useState(false);
   const large = isLarge(index);
@@ -114,6 +119,9 @@ export default function GraphView() {
     cy.boxSelectionEnabled(false);
     drawTexturesFirst(cy);
     window.cy = cy;
+    const top = new SelectionLayer(cy, topRef.current);
+    layer.current = top;
+    window.cySelection = top.top;
     const store = useAppStore.getState;
     const onNode = (e: EventObject) =>
       store().selectEntity(e.target.id() as string, { jump: true });
@@ -137,6 +145,9 @@ export default function GraphView() {
     return () => {
       unbind();
       if (window.cy === cy) delete window.cy;
+      if (window.cySelection === top.top) delete window.cySelection;
+      top.destroy();
+      layer.current = null;
     };
   }, [cy]);
 
@@ -154,6 +165,7 @@ export default function GraphView() {
     const shown = { docId: index.doc.id, text: index.doc.text, large, showAll };
     const done = () => {
       applyView(cy, useAppStore.getState(), false, scope.current);
+      layer.current?.show();
       drawn.current = shown;
       setLaidOut(wanted);
     };
@@ -212,12 +224,16 @@ export default function GraphView() {
       const hasPlace = new Set(places.map((f) => f.nodeId));
       // The old graph goes first: a new style sheet then costs nothing to apply.
       cy.elements().remove();
-      const sheet = sheetFor(nodes.length);
+      // Past REDRAW_LIMIT the selection is drawn above the graph, which never shows it itself.
+      const tooLarge = elements.length > REDRAW_LIMIT;
+      const full = sheetFor(nodes.length);
+      const sheet = tooLarge ? quietSheet(full) : full;
       if (sheetOn.current !== sheet) {
         cy.style(sheet);
         sheetOn.current = sheet;
       }
-      setViewportTexture(cy, elements.length > REDRAW_LIMIT);
+      layer.current?.use(tooLarge, full);
+      setViewportTexture(cy, tooLarge);
       const putKept = () => {
         for (const f of places) cy.$id(f.nodeId).position(f.position);
       };
@@ -299,6 +315,7 @@ export default function GraphView() {
           scope.current,
           !reducedMotion(),
         );
+        layer.current?.show();
       }
     });
   }, [cy]);
@@ -432,6 +449,7 @@ export default function GraphView() {
           diff={identityDiff}
           style={{ width: '100%', height: '100%' }}
         />
+        <div ref={topRef} className="graph-selection" aria-hidden="true" />
         <EdgeHover cy={cy} />
         {!ready && index.doc.entities.length > 0 && (
           // Shown only if drawing takes a while (see .graph-busy): thousands of actors take seconds.

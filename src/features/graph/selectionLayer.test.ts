@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import cytoscape from 'cytoscape';
+import type { Core } from 'cytoscape';
+import { graphStyle, sheetFor } from './graphStyle';
+import { SelectionLayer, quietSheet } from './selectionLayer';
+import { withSelectionDrawn } from './withSelection';
+
+/** a → b → c, a → d, and e alone; a is selected and its relations marked near, as applyView does. */
+function graph(): Core {
+  const cy = cytoscape({ headless: true, styleEnabled: true, style: quietSheet(graphStyle) });
+  cy.add([
+    ...['a', 'b', 'c', 'd', 'e'].map((id, i) => ({
+      data: { id, label: id.toUpperCase(), type: 'person' },
+      position: { x: i * 100, y: i * 10 },
+    })),
+    { data: { id: 'ab', source: 'a', target: 'b', label: 'met' }, classes: 'dense near' },
+    { data: { id: 'bc', source: 'b', target: 'c', label: 'met' }, classes: 'dense' },
+    { data: { id: 'ad', source: 'a', target: 'd', label: 'met' }, classes: 'dense near' },
+  ]);
+  cy.$id('a').select();
+  return cy;
+}
+
+const ids = (cy: Core) =>
+  cy
+    .elements()
+    .map((e) => e.id())
+    .sort();
+
+const layers: SelectionLayer[] = [];
+function layerOver(below: Core, on = true): SelectionLayer {
+  const layer = new SelectionLayer(below, null);
+  layers.push(layer);
+  layer.use(on, graphStyle);
+  return layer;
+}
+
+afterEach(() => {
+  for (const l of layers.splice(0)) l.destroy();
+  vi.useRealTimers();
+});
+
+describe('quietSheet', () => {
+  it('keeps every rule but those that show the selection, and gives the same array each time', () => {
+    const quiet = quietSheet(graphStyle);
+    const selectors = quiet.map((r) => ('selector' in r ? r.selector : ''));
+    expect(selectors).not.toContain('node:selected');
+    expect(selectors.some((s) => /near|:selected|\.end|hover/.test(s))).toBe(false);
+    expect(selectors).toContain('.filtered');
+    expect(selectors).toContain('edge.dense');
+    expect(quietSheet(graphStyle)).toBe(quiet);
+    expect(quietSheet(sheetFor(5000))).not.toBe(quiet);
+  });
+
+  it('leaves a selected, pressed or near element styled as before', () => {
+    const cy = graph();
+    const props = [
+      'border-width',
+      'border-color',
+      'background-color',
+      'line-color',
+      'width',
+      'opacity',
+      'overlay-opacity',
+      'text-opacity',
+      'curve-style',
+      'target-arrow-shape',
+      'source-arrow-color',
+    ];
+    const look = (id: string) => props.map((p) => String(cy.$id(id).style(p)));
+    const [a, ab] = [look('a'), look('ab')];
+    cy.$id('a').unselect();
+    cy.$id('ab').removeClass('near');
+    expect(look('a')).toEqual(a);
+    expect(look('ab')).toEqual(ab);
+    cy.$id('ab').select();
+    expect(look('ab')).toEqual(ab);
+  });
+});
+
+describe('SelectionLayer', () => {
+  it('copies the selection, its near relations and their ends, with their classes and places', () => {
+    const below = graph();
+    const { top } = layerOver(below);
+    expect(ids(top)).toEqual(['a', 'ab', 'ad', 'b', 'd']);
+    expect(top.$id('a').selected()).toBe(true);
+    expect(top.$id('ab').hasClass('near')).toBe(true);
+    expect(top.$id('b').position()).toEqual({ x: 100, y: 10 });
+    expect(top.$id('b').data('label')).toBe('B');
+    // Drawn with the full sheet: the selection shows there.
+    expect(top.$id('a').numericStyle('border-width')).toBe(4);
+  });
+
+  it('follows a new selection, a relation selected alone, and a filter', () => {
+    const below = graph();
+    const layer = layerOver(below);
+    below.$id('a').unselect();
+    below.$('.near').removeClass('near');
+    below.$id('bc').select();
+    below.$id('b').addClass('end');
+    below.$id('c').addClass('end');
+    layer.show();
+    expect(ids(layer.top)).toEqual(['b', 'bc', 'c']);
+    below.$id('bc').addClass('filtered');
+    layer.show();
+    expect(ids(layer.top)).toEqual(['b', 'c']);
+  });
+
+  it("follows the graph's viewport and the nodes moved", () => {
+    const below = graph();
+    const { top } = layerOver(below);
+    below.viewport({ zoom: 2.5, pan: { x: 30, y: -40 } });
+    expect(top.zoom()).toBe(2.5);
+    expect(top.pan()).toEqual({ x: 30, y: -40 });
+    below.$id('d').position({ x: 7, y: 8 });
+    expect(top.$id('d').position()).toEqual({ x: 7, y: 8 });
+  });
+
+  it('is empty when off, and draws nothing after it is destroyed', () => {
+    const below = graph();
+    const layer = layerOver(below, false);
+    expect(layer.top.elements().length).toBe(0);
+    layer.use(true, graphStyle);
+    expect(layer.top.elements().length).toBe(5);
+    layer.use(false, graphStyle);
+    expect(layer.top.elements().length).toBe(0);
+    layer.destroy();
+    layers.splice(layers.indexOf(layer), 1);
+    expect(() => below.viewport({ zoom: 3, pan: { x: 0, y: 0 } })).not.toThrow();
+  });
+
+  it('asks the graph for one more frame once changes stop, so that its cached picture is made', () => {
+    vi.useFakeTimers();
+    const below = graph();
+    const render = vi.spyOn(below, 'forceRender');
+    const layer = layerOver(below);
+    layer.show();
+    layer.show();
+    expect(render).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(300);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets a picture of the graph show the selection, and only while it is taken', async () => {
+    const below = graph();
+    layerOver(below);
+    const border = () => below.$id('a').numericStyle('border-width');
+    expect(border()).toBe(1.5);
+    const during = await withSelectionDrawn(below, () => Promise.resolve(border()));
+    expect(during).toBe(4);
+    expect(border()).toBe(1.5);
+    await expect(
+      withSelectionDrawn(below, () => Promise.reject(new Error('no room'))),
+    ).rejects.toThrow('no room');
+    expect(border()).toBe(1.5);
+  });
+
+  it('leaves a graph without a layer, or with one turned off, to draw itself', async () => {
+    const plain = cytoscape({ headless: true, styleEnabled: true, style: graphStyle });
+    plain.add({ data: { id: 'x' } }).select();
+    expect(await withSelectionDrawn(plain, () => Promise.resolve('drawn'))).toBe('drawn');
+    const below = graph();
+    layerOver(below, false);
+    const border = () => below.$id('a').numericStyle('border-width');
+    expect(await withSelectionDrawn(below, () => Promise.resolve(border()))).toBe(1.5);
+  });
+});

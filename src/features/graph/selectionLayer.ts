@@ -1,0 +1,179 @@
+/**
+ * The selection drawn above a graph too large to restyle. Cytoscape keeps a drawn graph as one
+ * cached picture and drops it when any element's style changes; it then draws every element again,
+ * one by one, for a quarter of a second. Past `REDRAW_LIMIT` elements that frame took 190–290 ms,
+ * on every click. So such a graph never shows the selection itself: its sheet has no rule for it
+ * (`quietSheet`, and Cytoscape patch 3 keeps the picture when a restyle changes nothing drawn). The
+ * selection, its relations and their ends are copied into a second, small Cytoscape above it, drawn
+ * with the full sheet, which follows the graph's viewport and node positions and takes no input.
+ *
+ * The graph below keeps its classes and its selection exactly as in a small graph: scripts, tests
+ * and the export read them there.
+ */
+import cytoscape from 'cytoscape';
+import type {
+  Core,
+  ElementDefinition,
+  EventObject,
+  NodeSingular,
+  SingularElementArgument,
+  StylesheetJsonBlock,
+} from 'cytoscape';
+import { listen } from './listen';
+import { setSelectionDrawer } from './withSelection';
+
+/** Rules that show the reader's selection (and a hovered edge) rather than the document. */
+const SHOWS_SELECTION = /\.near|\.end|\.hover|:selected/;
+
+const quietSheets = new WeakMap<readonly StylesheetJsonBlock[], StylesheetJsonBlock[]>();
+
+/** Colours Cytoscape's own sheet gives a selected element and a quiet sheet keeps as they were. */
+const SELECTION_COLOURS = [
+  'background-color',
+  'line-color',
+  'source-arrow-color',
+  'mid-source-arrow-color',
+  'target-arrow-color',
+  'mid-target-arrow-color',
+] as const;
+
+/** Those our sheet sets itself, per group (the others keep Cytoscape's default, #999). */
+const OWN_COLOURS: Record<'node' | 'edge', Partial<Record<string, string>>> = {
+  node: { 'background-color': 'data(color)' },
+  edge: { 'line-color': '#8a96a3', 'target-arrow-color': '#8a96a3' },
+};
+
+const restated = (group: 'node' | 'edge'): StylesheetJsonBlock => ({
+  selector: group,
+  style: Object.fromEntries(SELECTION_COLOURS.map((p) => [p, OWN_COLOURS[group][p] ?? '#999'])),
+});
+
+/**
+ * The sheet without its selection rules, for the graph below a selection layer. Cytoscape's own
+ * sheet also colours a selected element and shades a pressed one (`:active`); the last rules state,
+ * for every element, the values those would change, so that selecting or pressing changes nothing
+ * in an element's style (and so nothing drawn). The same array is returned for the same sheet.
+ */
+export function quietSheet(sheet: readonly StylesheetJsonBlock[]): StylesheetJsonBlock[] {
+  let quiet = quietSheets.get(sheet);
+  if (!quiet) {
+    quiet = [
+      ...sheet.filter((rule) => !('selector' in rule) || !SHOWS_SELECTION.test(rule.selector)),
+      restated('node'),
+      restated('edge'),
+      {
+        selector: 'node, edge',
+        style: { 'overlay-opacity': 0, 'overlay-color': '#000', 'overlay-padding': 10 },
+      },
+    ];
+    quietSheets.set(sheet, quiet);
+  }
+  return quiet;
+}
+
+/** A copy of an element of the graph below, as drawn now. */
+function copyOf(ele: SingularElementArgument): ElementDefinition {
+  return {
+    group: ele.isNode() ? 'nodes' : 'edges',
+    data: { ...(ele.data() as Record<string, unknown>) } as ElementDefinition['data'],
+    classes: ele.classes(),
+    selected: ele.selected(),
+    ...(ele.isNode() ? { position: { ...ele.position() } } : {}),
+  };
+}
+
+/** Past Cytoscape's 250 ms without using layers after a change (see `settle`). */
+const SETTLE_MS = 300;
+
+export class SelectionLayer {
+  /** The small graph on top. */
+  readonly top: Core;
+  private active = false;
+  private sheet: readonly StylesheetJsonBlock[] | null = null;
+  private readonly unbind: () => void;
+  private settling: ReturnType<typeof setTimeout> | undefined;
+
+  /** `container` lies exactly over `below`'s and lets the pointer through; null for a headless one. */
+  constructor(
+    private readonly below: Core,
+    container: HTMLElement | null,
+  ) {
+    this.top = cytoscape({
+      ...(container ? { container } : { headless: true, styleEnabled: true }),
+      userPanningEnabled: false,
+      userZoomingEnabled: false,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+    });
+    const follow = () => this.top.viewport({ zoom: below.zoom(), pan: { ...below.pan() } });
+    const moved = (e: EventObject) => {
+      const node = e.target as NodeSingular;
+      const copy = this.top.$id(node.id());
+      if (copy.nonempty()) copy.position({ ...node.position() });
+    };
+    this.unbind = listen(below, [
+      ['viewport', null, follow],
+      ['resize', null, () => this.top.resize()],
+      ['position', 'node', moved],
+    ]);
+    follow();
+  }
+
+  /**
+   * Turns the layer on or off for the graph just built with `sheet` (the full one: the graph below
+   * gets `quietSheet(sheet)`). Off, it is empty.
+   */
+  use(on: boolean, sheet: readonly StylesheetJsonBlock[]): void {
+    this.active = on;
+    if (on && this.sheet !== sheet) {
+      this.top.style([...sheet]);
+      this.sheet = sheet;
+    }
+    setSelectionDrawer(this.below, on ? (f) => this.withSelectionDrawn(f) : undefined);
+    this.show();
+  }
+
+  /** Draws what the graph below now selects: its selected elements, relations marked near and their ends. */
+  show(): void {
+    const wanted = this.active
+      ? this.below.elements('.near, .end, :selected').filter((e) => !e.hasClass('filtered'))
+      : this.below.collection();
+    const nodes = wanted.nodes().union(wanted.edges().connectedNodes());
+    const copies = [...nodes.map(copyOf), ...wanted.edges().map(copyOf)];
+    this.top.batch(() => {
+      this.top.elements().remove();
+      if (copies.length > 0) this.top.add(copies);
+    });
+    this.top.viewport({ zoom: this.below.zoom(), pan: { ...this.below.pan() } });
+    if (this.active) this.settle();
+  }
+
+  /**
+   * Cytoscape makes its cached picture (its layers) only in a frame drawn a quarter of a second
+   * after the last change, and draws no frame unless asked: without one the next click would find
+   * no picture and draw every element. One frame is asked for once changes have stopped.
+   */
+  private settle(): void {
+    clearTimeout(this.settling);
+    this.settling = setTimeout(() => this.below.forceRender(), SETTLE_MS);
+  }
+
+  /** The graph below with its selection drawn, for `f`'s time (a picture of it, say). */
+  private async withSelectionDrawn<T>(f: () => Promise<T>): Promise<T> {
+    const sheet = this.sheet;
+    if (!this.active || !sheet) return f();
+    this.below.style([...sheet]);
+    try {
+      return await f();
+    } finally {
+      this.below.style(quietSheet(sheet));
+    }
+  }
+
+  destroy(): void {
+    clearTimeout(this.settling);
+    this.unbind();
+    setSelectionDrawer(this.below, undefined);
+    this.top.destroy();
+  }
+}
