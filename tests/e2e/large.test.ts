@@ -517,6 +517,8 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(await minLabel()).toBe(5);
     // A few hundred elements are drawn afresh at every step, sharp throughout.
     expect(await picture()).toBe(false);
+    // And they show the selection themselves: no layer above them.
+    expect(await page().evaluate(() => window.cySelection === undefined)).toBe(true);
     expect(pageErrors(page())).toEqual([]);
   });
 });

@@ -66,6 +66,33 @@ const identityDiff = (a: unknown, b: unknown) => a !== b;
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * Gives a graph past REDRAW_LIMIT its selection layer, drawn with the graph's full `sheet`, and
+ * takes it away (null) from a smaller one.
+ */
+function holdLayer(
+  held: { current: SelectionLayer | null },
+  cy: Core,
+  container: HTMLElement | null,
+  sheet: StylesheetJsonBlock[] | null,
+): void {
+  const on = held.current;
+  if (on && sheet) {
+    on.useSheet(sheet);
+    return;
+  }
+  if (on) {
+    on.destroy();
+    held.current = null;
+    delete window.cySelection;
+  }
+  if (sheet) {
+    const made = new SelectionLayer(cy, container, sheet);
+    held.current = made;
+    window.cySelection = made.top;
+  }
+}
+
 export default function GraphView() {
   const index = useAppStore(selectIndex);
   const [cy, setCy] = useState<Core | null>(null);
@@ -119,9 +146,6 @@ export default function GraphView() {
     cy.boxSelectionEnabled(false);
     drawTexturesFirst(cy);
     window.cy = cy;
-    const top = new SelectionLayer(cy, topRef.current);
-    layer.current = top;
-    window.cySelection = top.top;
     const store = useAppStore.getState;
     const onNode = (e: EventObject) =>
       store().selectEntity(e.target.id() as string, { jump: true });
@@ -145,9 +169,7 @@ export default function GraphView() {
     return () => {
       unbind();
       if (window.cy === cy) delete window.cy;
-      if (window.cySelection === top.top) delete window.cySelection;
-      top.destroy();
-      layer.current = null;
+      holdLayer(layer, cy, null, null);
     };
   }, [cy]);
 
@@ -232,7 +254,7 @@ export default function GraphView() {
         cy.style(sheet);
         sheetOn.current = sheet;
       }
-      layer.current?.use(tooLarge, full);
+      holdLayer(layer, cy, topRef.current, tooLarge ? full : null);
       setViewportTexture(cy, tooLarge);
       const putKept = () => {
         for (const f of places) cy.$id(f.nodeId).position(f.position);

@@ -28,10 +28,9 @@ const ids = (cy: Core) =>
     .sort();
 
 const layers: SelectionLayer[] = [];
-function layerOver(below: Core, on = true): SelectionLayer {
-  const layer = new SelectionLayer(below, null);
+function layerOver(below: Core): SelectionLayer {
+  const layer = new SelectionLayer(below, null, graphStyle);
   layers.push(layer);
-  layer.use(on, graphStyle);
   return layer;
 }
 
@@ -116,17 +115,18 @@ describe('SelectionLayer', () => {
     expect(top.$id('d').position()).toEqual({ x: 7, y: 8 });
   });
 
-  it('is empty when off, and draws nothing after it is destroyed', () => {
+  it('takes a new sheet, and leaves the graph alone once destroyed', async () => {
     const below = graph();
-    const layer = layerOver(below, false);
-    expect(layer.top.elements().length).toBe(0);
-    layer.use(true, graphStyle);
-    expect(layer.top.elements().length).toBe(5);
-    layer.use(false, graphStyle);
-    expect(layer.top.elements().length).toBe(0);
+    const layer = layerOver(below);
+    layer.useSheet(sheetFor(5000));
+    expect(layer.top.$id('a').numericStyle('min-zoomed-font-size')).toBe(9);
     layer.destroy();
     layers.splice(layers.indexOf(layer), 1);
     expect(() => below.viewport({ zoom: 3, pan: { x: 0, y: 0 } })).not.toThrow();
+    expect(() => below.$id('b').position({ x: 1, y: 1 })).not.toThrow();
+    // A picture no longer swaps sheets.
+    const border = () => below.$id('a').numericStyle('border-width');
+    expect(await withSelectionDrawn(below, () => Promise.resolve(border()))).toBe(1.5);
   });
 
   it('asks the graph for one more frame once changes stop, so that its cached picture is made', () => {
@@ -155,13 +155,9 @@ describe('SelectionLayer', () => {
     expect(border()).toBe(1.5);
   });
 
-  it('leaves a graph without a layer, or with one turned off, to draw itself', async () => {
+  it('leaves a graph without a layer to draw itself', async () => {
     const plain = cytoscape({ headless: true, styleEnabled: true, style: graphStyle });
     plain.add({ data: { id: 'x' } }).select();
     expect(await withSelectionDrawn(plain, () => Promise.resolve('drawn'))).toBe('drawn');
-    const below = graph();
-    layerOver(below, false);
-    const border = () => below.$id('a').numericStyle('border-width');
-    expect(await withSelectionDrawn(below, () => Promise.resolve(border()))).toBe(1.5);
   });
 });

@@ -85,21 +85,30 @@ function copyOf(ele: SingularElementArgument): ElementDefinition {
 /** Past Cytoscape's 250 ms without using layers after a change (see `settle`). */
 const SETTLE_MS = 300;
 
+/**
+ * Made for a graph past `REDRAW_LIMIT` when it is built, and destroyed when a smaller one is: a graph
+ * that draws its own selection has no second Cytoscape, no listeners and no canvases over it.
+ */
 export class SelectionLayer {
   /** The small graph on top. */
   readonly top: Core;
-  private active = false;
-  private sheet: readonly StylesheetJsonBlock[] | null = null;
+  private sheet: readonly StylesheetJsonBlock[];
   private readonly unbind: () => void;
   private settling: ReturnType<typeof setTimeout> | undefined;
 
-  /** `container` lies exactly over `below`'s and lets the pointer through; null for a headless one. */
+  /**
+   * `container` lies exactly over `below`'s and lets the pointer through (null: headless). `sheet`
+   * is the full sheet; `below` gets `quietSheet(sheet)`.
+   */
   constructor(
     private readonly below: Core,
     container: HTMLElement | null,
+    sheet: readonly StylesheetJsonBlock[],
   ) {
+    this.sheet = sheet;
     this.top = cytoscape({
       ...(container ? { container } : { headless: true, styleEnabled: true }),
+      style: [...sheet],
       userPanningEnabled: false,
       userZoomingEnabled: false,
       boxSelectionEnabled: false,
@@ -116,28 +125,22 @@ export class SelectionLayer {
       ['resize', null, () => this.top.resize()],
       ['position', 'node', moved],
     ]);
-    follow();
+    setSelectionDrawer(below, (f) => this.withSelectionDrawn(f));
+    this.show();
   }
 
-  /**
-   * Turns the layer on or off for the graph just built with `sheet` (the full one: the graph below
-   * gets `quietSheet(sheet)`). Off, it is empty.
-   */
-  use(on: boolean, sheet: readonly StylesheetJsonBlock[]): void {
-    this.active = on;
-    if (on && this.sheet !== sheet) {
-      this.top.style([...sheet]);
-      this.sheet = sheet;
-    }
-    setSelectionDrawer(this.below, on ? (f) => this.withSelectionDrawn(f) : undefined);
-    this.show();
+  /** The full sheet of the graph built next (a crowd's differs). */
+  useSheet(sheet: readonly StylesheetJsonBlock[]): void {
+    if (this.sheet === sheet) return;
+    this.sheet = sheet;
+    this.top.style([...sheet]);
   }
 
   /** Draws what the graph below now selects: its selected elements, relations marked near and their ends. */
   show(): void {
-    const wanted = this.active
-      ? this.below.elements('.near, .end, :selected').filter((e) => !e.hasClass('filtered'))
-      : this.below.collection();
+    const wanted = this.below
+      .elements('.near, .end, :selected')
+      .filter((e) => !e.hasClass('filtered'));
     const nodes = wanted.nodes().union(wanted.edges().connectedNodes());
     const copies = [...nodes.map(copyOf), ...wanted.edges().map(copyOf)];
     this.top.batch(() => {
@@ -145,7 +148,7 @@ export class SelectionLayer {
       if (copies.length > 0) this.top.add(copies);
     });
     this.top.viewport({ zoom: this.below.zoom(), pan: { ...this.below.pan() } });
-    if (this.active) this.settle();
+    this.settle();
   }
 
   /**
@@ -161,7 +164,6 @@ export class SelectionLayer {
   /** The graph below with its selection drawn, for `f`'s time (a picture of it, say). */
   private async withSelectionDrawn<T>(f: () => Promise<T>): Promise<T> {
     const sheet = this.sheet;
-    if (!this.active || !sheet) return f();
     this.below.style([...sheet]);
     try {
       return await f();
