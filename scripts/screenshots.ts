@@ -123,6 +123,18 @@ async function main() {
     await page.mouse.move(edge.x, edge.y);
     await page.getByRole('tooltip').waitFor();
     await page.screenshot({ path: `${out}large-document-all.png` });
+    // A selection there is drawn above the graph (SelectionLayer): zoomed in on it.
+    await page.mouse.move(1100, 820);
+    await page.locator('article .mention').first().click();
+    await page.waitForFunction(() => (window.cySelection?.nodes().length ?? 0) > 0);
+    await page.evaluate(() => {
+      const cy = window.cy!;
+      const at = cy.$('node:selected').renderedPosition();
+      cy.zoom({ level: cy.zoom() * 4, renderedPosition: at });
+    });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `${out}large-document-all-selected.png` });
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Show overview' }).click();
     // Off the graph's toolbar, which would show a button hovered.
     await page.mouse.move(1100, 820);
