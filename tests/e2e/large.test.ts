@@ -420,6 +420,16 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     // Cleared with the selection.
     await page().keyboard.press('Escape');
     await expect.poll(async () => (await above()).nodes).toBe(0);
+
+    // Gone with the view of every actor, its canvases too: the overview draws its selection itself.
+    await page()
+      .getByRole('searchbox', { name: /Search/ })
+      .fill(nameOf.get(selected!)!);
+    await page().keyboard.press('Enter');
+    await expect.poll(async () => (await above()).selected).toEqual([selected]);
+    await page().getByRole('button', { name: 'Show overview' }).click();
+    await page().waitForFunction(() => window.cySelection === undefined);
+    expect(await page().locator('.graph-selection canvas').count()).toBe(0);
     expect(pageErrors(page())).toEqual([]);
   });
 

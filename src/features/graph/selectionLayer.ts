@@ -102,7 +102,7 @@ export class SelectionLayer {
    */
   constructor(
     private readonly below: Core,
-    container: HTMLElement | null,
+    private readonly container: HTMLElement | null,
     sheet: readonly StylesheetJsonBlock[],
   ) {
     this.sheet = sheet;
@@ -177,5 +177,7 @@ export class SelectionLayer {
     this.unbind();
     setSelectionDrawer(this.below, undefined);
     this.top.destroy();
+    // Cytoscape leaves its canvases, last picture and all, in the container.
+    this.container?.replaceChildren();
   }
 }
