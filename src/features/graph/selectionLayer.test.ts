@@ -42,11 +42,15 @@ afterEach(() => {
 describe('quietSheet', () => {
   it('keeps every rule but those that show the selection, and gives the same array each time', () => {
     const quiet = quietSheet(graphStyle);
-    const selectors = quiet.map((r) => ('selector' in r ? r.selector : ''));
+    const selectors = quiet.map((r) => r.selector);
     expect(selectors).not.toContain('node:selected');
     expect(selectors.some((s) => /near|:selected|\.end|hover/.test(s))).toBe(false);
     expect(selectors).toContain('.filtered');
     expect(selectors).toContain('edge.dense');
+    // Cytoscape's selection colours are restated right after our rules for all nodes and all
+    // edges, where any later rule of ours still wins over them.
+    expect(selectors.indexOf('node') + 1).toBe(selectors.lastIndexOf('node'));
+    expect(selectors.indexOf('edge') + 1).toBe(selectors.lastIndexOf('edge'));
     expect(quietSheet(graphStyle)).toBe(quiet);
     expect(quietSheet(sheetFor(5000))).not.toBe(quiet);
   });
@@ -68,6 +72,8 @@ describe('quietSheet', () => {
     ];
     const look = (id: string) => props.map((p) => String(cy.$id(id).style(p)));
     const [a, ab] = [look('a'), look('ab')];
+    // Our own colours stay.
+    expect(cy.$id('ab').style('line-color')).toBe('rgb(138,150,163)');
     cy.$id('a').unselect();
     cy.$id('ab').removeClass('near');
     expect(look('a')).toEqual(a);

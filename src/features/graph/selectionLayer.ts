@@ -27,8 +27,8 @@ const SHOWS_SELECTION = /\.near|\.end|\.hover|:selected/;
 
 const quietSheets = new WeakMap<readonly StylesheetJsonBlock[], StylesheetJsonBlock[]>();
 
-/** Colours Cytoscape's own sheet gives a selected element and a quiet sheet keeps as they were. */
-const SELECTION_COLOURS = [
+/** Colours Cytoscape's own sheet gives a selected element, whatever its group. */
+const SELECTED_COLOURS = [
   'background-color',
   'line-color',
   'source-arrow-color',
@@ -37,35 +37,38 @@ const SELECTION_COLOURS = [
   'mid-target-arrow-color',
 ] as const;
 
-/** Those our sheet sets itself, per group (the others keep Cytoscape's default, #999). */
-const OWN_COLOURS: Record<'node' | 'edge', Partial<Record<string, string>>> = {
-  node: { 'background-color': 'data(color)' },
-  edge: { 'line-color': '#8a96a3', 'target-arrow-color': '#8a96a3' },
-};
-
-const restated = (group: 'node' | 'edge'): StylesheetJsonBlock => ({
-  selector: group,
-  style: Object.fromEntries(SELECTION_COLOURS.map((p) => [p, OWN_COLOURS[group][p] ?? '#999'])),
-});
+/**
+ * Restates, right after a sheet's rule for all nodes or all edges, the values that Cytoscape's own
+ * `:selected` and `:active` rules would change and that rule leaves at Cytoscape's defaults. Placed
+ * there, they override Cytoscape's rules (which come first) and yield to any later rule of ours.
+ */
+function restated(rule: StylesheetJsonBlock): StylesheetJsonBlock {
+  const own: object = 'style' in rule ? rule.style : rule.css;
+  return {
+    selector: rule.selector,
+    style: {
+      ...Object.fromEntries(SELECTED_COLOURS.filter((p) => !(p in own)).map((p) => [p, '#999'])),
+      'overlay-opacity': 0,
+      'overlay-color': '#000',
+      'overlay-padding': 10,
+    },
+  };
+}
 
 /**
  * The sheet without its selection rules, for the graph below a selection layer. Cytoscape's own
- * sheet also colours a selected element and shades a pressed one (`:active`); the last rules state,
- * for every element, the values those would change, so that selecting or pressing changes nothing
- * in an element's style (and so nothing drawn). The same array is returned for the same sheet.
+ * sheet also colours a selected element and shades a pressed one (`:active`); those are restated
+ * away (see `restated`), so that selecting, pressing or marking an element changes nothing in its
+ * style (and so nothing drawn). The same array is returned for the same sheet.
  */
 export function quietSheet(sheet: readonly StylesheetJsonBlock[]): StylesheetJsonBlock[] {
   let quiet = quietSheets.get(sheet);
   if (!quiet) {
-    quiet = [
-      ...sheet.filter((rule) => !('selector' in rule) || !SHOWS_SELECTION.test(rule.selector)),
-      restated('node'),
-      restated('edge'),
-      {
-        selector: 'node, edge',
-        style: { 'overlay-opacity': 0, 'overlay-color': '#000', 'overlay-padding': 10 },
-      },
-    ];
+    quiet = sheet
+      .filter((rule) => !SHOWS_SELECTION.test(rule.selector))
+      .flatMap((rule) =>
+        rule.selector === 'node' || rule.selector === 'edge' ? [rule, restated(rule)] : [rule],
+      );
     quietSheets.set(sheet, quiet);
   }
   return quiet;
