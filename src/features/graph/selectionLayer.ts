@@ -117,14 +117,13 @@ export class SelectionLayer {
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
-    const follow = () => this.top.viewport({ zoom: below.zoom(), pan: { ...below.pan() } });
     const moved = (e: EventObject) => {
       const node = e.target as NodeSingular;
       const copy = this.top.$id(node.id());
       if (copy.nonempty()) copy.position({ ...node.position() });
     };
     this.unbind = listen(below, [
-      ['viewport', null, follow],
+      ['viewport', null, () => this.follow()],
       ['resize', null, () => this.top.resize()],
       ['position', 'node', moved],
     ]);
@@ -150,8 +149,13 @@ export class SelectionLayer {
       this.top.elements().remove();
       if (copies.length > 0) this.top.add(copies);
     });
-    this.top.viewport({ zoom: this.below.zoom(), pan: { ...this.below.pan() } });
+    this.follow();
     this.settle();
+  }
+
+  /** Takes the graph's viewport. */
+  private follow(): void {
+    this.top.viewport({ zoom: this.below.zoom(), pan: { ...this.below.pan() } });
   }
 
   /**

@@ -38,8 +38,8 @@ export const DENSE_EDGES = 200;
 /**
  * Past this many elements a frame that draws every element again costs 150–400 ms here (~15 µs an
  * element), so the graph avoids such frames: a hovered edge is named in a tooltip rather than
- * restyled (EdgeHover), and panning and zooming move a picture of the view until the gesture ends
- * (setViewportTexture).
+ * restyled (EdgeHover), panning and zooming move a picture of the view until the gesture ends
+ * (setViewportTexture), and the selection is drawn above the graph (SelectionLayer).
  */
 export const REDRAW_LIMIT = 2000;
 
