@@ -52,6 +52,15 @@ describe('quietSheet', () => {
     expect(selectors.indexOf('node') + 1).toBe(selectors.lastIndexOf('node'));
     expect(selectors.indexOf('edge') + 1).toBe(selectors.lastIndexOf('edge'));
     expect(quietSheet(graphStyle)).toBe(quiet);
+    // A crowd's sheet has a second rule for all nodes: the restated defaults do not override the
+    // colour the first one sets.
+    const crowd = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: quietSheet(sheetFor(5000)),
+    });
+    crowd.add({ data: { id: 'x', color: '#b8002e', size: 20 } });
+    expect(crowd.$id('x').style('background-color')).toBe('rgb(184,0,46)');
     expect(quietSheet(sheetFor(5000))).not.toBe(quiet);
   });
 

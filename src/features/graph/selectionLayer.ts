@@ -38,7 +38,7 @@ const SELECTED_COLOURS = [
 ] as const;
 
 /**
- * Restates, right after a sheet's rule for all nodes or all edges, the values that Cytoscape's own
+ * Restates, right after a sheet's first rule for all nodes or all edges, the values that Cytoscape's own
  * `:selected` and `:active` rules would change and that rule leaves at Cytoscape's defaults. Placed
  * there, they override Cytoscape's rules (which come first) and yield to any later rule of ours.
  */
@@ -64,11 +64,20 @@ function restated(rule: StylesheetJsonBlock): StylesheetJsonBlock {
 export function quietSheet(sheet: readonly StylesheetJsonBlock[]): StylesheetJsonBlock[] {
   let quiet = quietSheets.get(sheet);
   if (!quiet) {
+    // After the first such rule only: placed after a later one (a crowd's sheet adds a second
+    // rule for all nodes), a restated default would override the colours the first one sets.
+    const restatedFor = new Set<string>();
     quiet = sheet
       .filter((rule) => !SHOWS_SELECTION.test(rule.selector))
-      .flatMap((rule) =>
-        rule.selector === 'node' || rule.selector === 'edge' ? [rule, restated(rule)] : [rule],
-      );
+      .flatMap((rule) => {
+        if (
+          (rule.selector !== 'node' && rule.selector !== 'edge') ||
+          restatedFor.has(rule.selector)
+        )
+          return [rule];
+        restatedFor.add(rule.selector);
+        return [rule, restated(rule)];
+      });
     quietSheets.set(sheet, quiet);
   }
   return quiet;
