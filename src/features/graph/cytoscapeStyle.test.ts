@@ -1,0 +1,111 @@
+/**
+ * Cytoscape acted on the triggers of each style property as it applied it: ~20 times for a new
+ * element, and for a node through all its edges each time. patches/cytoscape+3.34.4.patch gathers
+ * them and acts once per element; these tests pin both halves: once, and still everything.
+ */
+import { describe, expect, it } from 'vitest';
+import cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
+import { graphStyle } from './graphStyle';
+
+const node = (id: string, classes = ''): ElementDefinition => ({
+  data: { id, size: 30, color: '#123456', shape: 'ellipse', label: id.toUpperCase() },
+  position: { x: id.length * 40, y: id.charCodeAt(id.length - 1) * 3 },
+  classes,
+});
+
+const edge = (id: string, source: string, target: string, classes = ''): ElementDefinition => ({
+  data: { id, source, target, label: 'knows' },
+  classes,
+});
+
+/** A hub and its spokes. */
+function hub(spokes: number): ElementDefinition[] {
+  const elements = [node('hub')];
+  for (let i = 0; i < spokes; i++) {
+    elements.push(node(`n${i}`), edge(`e${i}`, 'hub', `n${i}`));
+  }
+  return elements;
+}
+
+function graph(elements: ElementDefinition[] = []): Core {
+  return cytoscape({ headless: true, styleEnabled: true, style: graphStyle, elements });
+}
+
+/** Cytoscape styles an element lazily: reading a style applies it. */
+const styled = (cy: Core) => cy.elements().forEach((e) => void e.style('display'));
+
+/** The cached box, read without the checks that `boundingBox()` makes first. */
+const cachedBox = (e: SingularElementArgument) =>
+  (e as unknown as { _private: { bbCache: object | null } })._private.bbCache;
+
+describe('style triggers (patched Cytoscape)', () => {
+  it('acts once per new element, not once per property and edge', () => {
+    const cy = graph();
+    const proto = Object.getPrototypeOf(cy.collection()) as { dirtyStyleCache: () => unknown };
+    const original = proto.dirtyStyleCache;
+    let calls = 0;
+    proto.dirtyStyleCache = function (this: unknown) {
+      calls++;
+      return original.call(this);
+    };
+    try {
+      cy.add(hub(20));
+      styled(cy);
+    } finally {
+      proto.dirtyStyleCache = original;
+    }
+    // Unpatched: 369 for these 41 elements.
+    expect(calls).toBe(41);
+  });
+
+  it('still dirties the box of a restyled element, before any read', () => {
+    const cy = graph([node('a'), node('b'), edge('ab', 'a', 'b')]);
+    const a = cy.$id('a');
+    const before = a.boundingBox().w;
+    a.addClass('end');
+    a.style('border-width');
+    expect(cachedBox(a)).toBeNull();
+    const fresh = graph([node('a', 'end'), node('b'), edge('ab', 'a', 'b')]);
+    expect(a.boundingBox()).toEqual(fresh.$id('a').boundingBox());
+    expect(a.boundingBox().w).toBeGreaterThan(before);
+  });
+
+  it('still dirties the boxes of the relations of a node that is hidden', () => {
+    const cy = graph([node('a'), node('b'), edge('ab', 'a', 'b')]);
+    const ab = cy.$id('ab');
+    ab.boundingBox();
+    expect(cachedBox(ab)).not.toBeNull();
+    cy.$id('a').addClass('filtered');
+    cy.$id('a').style('display');
+    expect(cachedBox(ab)).toBeNull();
+  });
+
+  it('gives an element born with its classes the style and box of one restyled to them', () => {
+    const classes = ['near', 'end', 'event', 'faded'];
+    const born = graph([node('a', classes.join(' ')), node('b'), edge('ab', 'a', 'b', 'near')]);
+    const grown = graph([node('a'), node('b'), edge('ab', 'a', 'b')]);
+    styled(grown);
+    grown.$id('a').boundingBox();
+    for (const c of classes) {
+      grown.$id('a').addClass(c);
+      styled(grown);
+    }
+    grown.$id('ab').addClass('near');
+    styled(grown);
+    styled(born);
+    // The properties either element sets, as each has them (a property it does not set has
+    // Cytoscape's default).
+    const set = (e: SingularElementArgument) =>
+      Object.keys((e as unknown as { _private: { style: object } })._private.style);
+    const values = (e: SingularElementArgument, names: string[]) =>
+      Object.fromEntries(names.map((k) => [k, e.style(k) as string]));
+    for (const id of ['a', 'ab']) {
+      const [x, y] = [born.$id(id), grown.$id(id)];
+      const names = [...new Set([...set(x), ...set(y)])];
+      expect(names.length).toBeGreaterThan(15);
+      expect(values(y, names)).toEqual(values(x, names));
+      expect(y.boundingBox()).toEqual(x.boundingBox());
+    }
+  });
+});
