@@ -1,7 +1,8 @@
 /**
- * Cytoscape acted on the triggers of each style property as it applied it: ~20 times for a new
- * element, and for a node through all its edges each time. patches/cytoscape+3.34.4.patch gathers
- * them and acts once per element; these tests pin both halves: once, and still everything.
+ * Styling an element was Cytoscape's dearest step for new elements. patches/cytoscape+3.34.4.patch
+ * acts on the triggers of its properties once per element (Cytoscape acted per property: ~20 times
+ * for a new element, and for a node through all its edges each time) and hashes each style string
+ * in one step. These tests pin both halves: less work, and the same result.
  */
 import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
@@ -107,5 +108,72 @@ describe('style triggers (patched Cytoscape)', () => {
       expect(values(y, names)).toEqual(values(x, names));
       expect(y.boundingBox()).toEqual(x.boundingBox());
     }
+  });
+});
+
+describe('style keys (patched Cytoscape)', () => {
+  it('hashes a style to the keys unpatched Cytoscape 3.34.4 computes', () => {
+    // The keys name cached textures; the patch hashes each string in one step instead of
+    // character by character, which must give the same numbers. These were computed unpatched.
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            'background-color': 'data(color)',
+            shape: 'data(shape)' as never,
+            width: 'data(size)',
+            height: 'data(size)',
+            label: 'data(label)',
+            'font-family': 'system-ui, sans-serif',
+            'text-wrap': 'wrap',
+            'text-max-width': '110px',
+            'border-width': 1.5,
+            'border-color': '#ffffff',
+          },
+        },
+        {
+          selector: 'node.near',
+          style: { 'border-width': 2.5, 'border-color': '#111', 'border-style': 'dashed' },
+        },
+        {
+          selector: 'edge',
+          style: {
+            'line-color': '#8a96a3',
+            'curve-style': 'bezier',
+            'target-arrow-shape': 'triangle',
+            label: 'data(label)',
+            'text-rotation': 'autorotate',
+            'text-opacity': 0,
+          },
+        },
+      ],
+      elements: [
+        {
+          data: {
+            id: 'a',
+            size: 30,
+            color: '#123456',
+            shape: 'ellipse',
+            label: 'Hayat Tahrir al-Sham 🕊',
+          },
+          classes: 'near',
+        },
+        { data: { id: 'b', size: 40, color: '#654321', shape: 'round-rectangle', label: 'B' } },
+        { data: { id: 'ab', source: 'a', target: 'b', label: 'designated' } },
+      ],
+    });
+    styled(cy);
+    const keys = cy.elements().map((e) => {
+      const p = (e as unknown as { _private: Record<string, number | null | undefined> })._private;
+      return [e.id(), p.styleKey, p.labelKey, p.labelStyleKey, p.nodeKey ?? null];
+    });
+    expect(keys).toEqual([
+      ['a', 3734153340966761, 3326686507972751, 874849652006772, 18695677717369],
+      ['b', -3849310497961238, -3818314495073690, 3660174018331691, -560068693146173],
+      ['ab', -2745867719972749, 1244915916717469, -3154567091616190, null],
+    ]);
   });
 });
