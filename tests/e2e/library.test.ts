@@ -10,6 +10,7 @@ import {
   pageErrors,
   pngSize,
   setupBrowser,
+  storedRecord,
 } from './helpers';
 
 const { page, baseUrl } = setupBrowser();
@@ -133,6 +134,13 @@ describe('opening, keeping and exporting documents', () => {
         fixture('070-editing_relation_annotations.ann'),
       ]);
     await waitForDocument(page(), /Editing relation/i);
+    // The document is written once it has painted: a reload in that frame would come too soon.
+    await expect
+      .poll(async () => {
+        const meta = (await storedRecord(page(), 'meta')) as { openId?: string } | null;
+        return meta?.openId && (await storedRecord(page(), `doc:${meta.openId}`)) !== null;
+      })
+      .toBe(true);
     await page().reload();
     await waitForDocument(page(), /Editing relation/i);
     const entry = library(page()).getByRole('button', { name: /^Editing relation/i });
