@@ -114,7 +114,9 @@ describe('style triggers (patched Cytoscape)', () => {
 describe('style keys (patched Cytoscape)', () => {
   it('hashes a style to the keys unpatched Cytoscape 3.34.4 computes', () => {
     // The keys name cached textures; the patch hashes each string in one step instead of
-    // character by character, which must give the same numbers. These were computed unpatched.
+    // character by character, which must give the same numbers. These were computed unpatched,
+    // with this sheet of its own (a few of graphStyle's rules, copied): a change of graphStyle
+    // must not move them.
     const cy = cytoscape({
       headless: true,
       styleEnabled: true,
