@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Core, SingularElementArgument } from 'cytoscape';
-import { drawTexturesFirst, setViewportTexture } from './textures';
+import { drawTexturesFirst, prepareFrame, setViewportTexture } from './textures';
 
 /** Gives a headless instance what the canvas renderer has; records the texture requests of each cache. */
 function withFakeRenderer(cy: Core) {
@@ -33,7 +33,7 @@ function withFakeRenderer(cy: Core) {
     for (const c of callbacks) c.fn(willDraw);
     return { bodies: [...drawnBy.eleTxrCache].sort(), labels: [...drawnBy.lblTxrCache].sort() };
   };
-  return { frame, callbacks };
+  return { frame, callbacks, drawnBy };
 }
 
 const node = (id: string, x: number, label = id) => ({
@@ -85,6 +85,41 @@ describe('drawTexturesFirst', () => {
     cy.$id('gone').remove();
     cy.$id('hidden').style('display', 'none');
     expect(frame()).toEqual({ bodies: ['seen'], labels: ['seen'] });
+  });
+});
+
+describe('prepareFrame', () => {
+  it('does nothing without a canvas renderer', () => {
+    const cy = graph();
+    cy.add(node('a', 50));
+    expect(() => prepareFrame(cy)).not.toThrow();
+  });
+
+  it("flushes the renderer's queue of styles and draws the new textures now, not in the frame", () => {
+    const cy = graph();
+    const { frame, drawnBy } = withFakeRenderer(cy);
+    const flushed: string[][] = [];
+    // What the canvas renderer queues between frames: here, the elements added since the last flush.
+    let queued: string[] = [];
+    cy.on('add', (e) => void queued.push((e.target as SingularElementArgument).id()));
+    Object.assign((cy as unknown as { renderer: () => object }).renderer(), {
+      flushRenderedStyleQueue: () => {
+        flushed.push(queued);
+        queued = [];
+      },
+    });
+    drawTexturesFirst(cy);
+    cy.add([node('a', 50), node('b', 150)]);
+    expect(frame(false)).toEqual({ bodies: [], labels: [] });
+    prepareFrame(cy);
+    expect(flushed).toEqual([['a', 'b']]);
+    expect(drawnBy.eleTxrCache.sort()).toEqual(['a', 'b']);
+    expect(drawnBy.lblTxrCache.sort()).toEqual(['a', 'b']);
+    // The frame that follows finds them drawn.
+    expect(frame()).toEqual({ bodies: [], labels: [] });
+    cy.add(node('c', 250));
+    prepareFrame(cy);
+    expect(flushed).toEqual([['a', 'b'], ['c']]);
   });
 });
 

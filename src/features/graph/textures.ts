@@ -74,8 +74,8 @@ export function drawTexturesFirst(cy: Core): boolean {
   // After Cytoscape has computed the elements' styles and bounds for this frame (eleCalcs), and
   // before it draws anything, queued textures included (eleTxrDeq).
   const priority = (r.beforeRenderPriorities.eleCalcs + r.beforeRenderPriorities.eleTxrDeq) / 2;
-  r.beforeRender((willDraw) => {
-    if (!willDraw || dirty.size === 0) return;
+  const drawDirty = () => {
+    if (dirty.size === 0) return;
     const eles = dirty;
     dirty = new Set();
     const pxRatio = r.getPixelRatio();
@@ -92,8 +92,28 @@ export function drawTexturesFirst(cy: Core): boolean {
         if (box.w > 0 && box.h > 0) cache.getElement(ele, box, pxRatio);
       }
     }
+  };
+  r.beforeRender((willDraw) => {
+    if (willDraw) drawDirty();
   }, priority);
+  drawNow.set(cy, drawDirty);
   return true;
+}
+
+const drawNow = new WeakMap<Core, () => void>();
+
+/**
+ * Does now, in the caller's task, what the next frame would do before drawing the elements added or
+ * restyled since the last one: their styles, label sizes and edge ends (Cytoscape's queue of
+ * rendered styles), then their textures (where `drawTexturesFirst` is installed). For elements
+ * added over several tasks while nothing is drawn, so that the frame that draws them only draws.
+ */
+export function prepareFrame(cy: Core): void {
+  // See canvasRenderer: the queue is the renderer's own, flushed before each frame it draws.
+  const r = (cy as unknown as { renderer?: () => unknown }).renderer?.() as
+    { flushRenderedStyleQueue?: unknown } | null | undefined;
+  if (typeof r?.flushRenderedStyleQueue === 'function') r.flushRenderedStyleQueue();
+  drawNow.get(cy)?.();
 }
 
 /**
