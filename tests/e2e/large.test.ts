@@ -328,12 +328,28 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     // Drawing every actor takes a moment: the graph says so until it is done.
     const graph = page().getByRole('region', { name: 'Network graph' });
     const drawing = graph.getByRole('status').filter({ hasText: 'Drawing 1,500 actors…' });
+    await page().evaluate(() => {
+      const cy = window.cy!;
+      const frames: [number, number][] = [];
+      (window as unknown as { frames: typeof frames }).frames = frames;
+      cy.on('render', () => void frames.push([cy.nodes().length, cy.edges().length]));
+    });
     await page()
       .getByRole('button', { name: /Show all 1,500/ })
       .click();
     await drawing.waitFor();
     await everyActorDrawn(page());
     expect(await drawing.count()).toBe(0);
+    // The actors arrive in parts, and the graph is drawn once they are all in, not after each.
+    const { frames, all } = await page().evaluate(() => ({
+      frames: (window as unknown as { frames: [number, number][] }).frames,
+      all: [window.cy!.nodes().length, window.cy!.edges().length],
+    }));
+    expect(all[1]).toBeGreaterThan(1500);
+    expect(frames.filter(([nodes]) => nodes > 0).length).toBeGreaterThan(0);
+    expect(
+      frames.filter(([nodes, edges]) => nodes > 0 && (nodes < all[0]! || edges < all[1]!)),
+    ).toEqual([]);
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -26,7 +26,6 @@ import type { Point } from './layout';
 import { layoutOffThread, prepareLayoutWorker } from './layoutClient';
 import {
   EDGE_CHUNK,
-  MAX_CHUNKS,
   NODE_CHUNK,
   chunked,
   fitToFrame,
@@ -34,12 +33,12 @@ import {
   frameViewport,
   layoutInPlace,
   layoutInputOf,
-  nextFrame,
+  nextTask,
   keptPlaces,
   positionsOf,
 } from './place';
 import { syncElements } from './sync';
-import { drawTexturesFirst, setViewportTexture } from './textures';
+import { drawTexturesFirst, prepareFrame, setViewportTexture } from './textures';
 import { holdIdleTasks } from '../whenIdle';
 import { DENSE_EDGES, REDRAW_LIMIT, applyView, bornDense } from './view';
 import { EdgeHover } from './EdgeHover';
@@ -182,6 +181,14 @@ export default function GraphView() {
     // waits for its graph.
     let cancelled = false;
     let cancelLayout = () => {};
+    // Cytoscape draws nothing while a batch is open: its render loop skips the frame.
+    let held = false;
+    const hold = (on: boolean) => {
+      if (on === held || cy.destroyed()) return;
+      held = on;
+      if (on) cy.startBatch();
+      else cy.endBatch();
+    };
     // Warm-ups wait until the graph is drawn: on two cores they would slow its layout.
     const release = holdIdleTasks();
     const shown = { docId: index.doc.id, text: index.doc.text, large, showAll };
@@ -296,14 +303,21 @@ export default function GraphView() {
       // A selection made meanwhile may have drawn some of these already.
       const absent = (e: ElementDefinition) => cy.$id(String(e.data.id)).empty();
       const placed = nodes.map((n) => ({ ...n, position: positions[String(n.data.id)] }));
-      const chunks = [
-        ...chunked(placed, Math.max(NODE_CHUNK, Math.ceil(placed.length / MAX_CHUNKS))),
-        ...chunked(edges, Math.max(EDGE_CHUNK, Math.ceil(edges.length / MAX_CHUNKS))),
-      ];
-      for (const chunk of chunks) {
-        cy.add(chunk.filter(absent));
-        await nextFrame();
-        if (cancelled) return;
+      const chunks = [...chunked(placed, NODE_CHUNK), ...chunked(edges, EDGE_CHUNK)];
+      // Each chunk is styled and measured in a task of its own, its textures drawn, with the
+      // batch held in between; the graph is drawn once, after the last, rather than all over again
+      // after every chunk (3.2 s of frames for 5,000 actors, where one frame now takes 0.3 s).
+      try {
+        for (const chunk of chunks) {
+          hold(false);
+          cy.add(chunk.filter(absent)).boundingBox();
+          prepareFrame(cy);
+          hold(true);
+          await nextTask();
+          if (cancelled) return;
+        }
+      } finally {
+        hold(false);
       }
       finish();
     };
@@ -313,6 +327,7 @@ export default function GraphView() {
     );
     return () => {
       cancelled = true;
+      hold(false);
       cancelLayout();
       cancelAnimationFrame(frame);
       clearTimeout(timer);

@@ -4,6 +4,7 @@ import {
   FAN_SPACING,
   MAX_STRETCH,
   keptPlaces,
+  nextTask,
   placeReveal,
   stretchToFrame,
 } from './place';
@@ -107,5 +108,16 @@ describe('keptPlaces', () => {
 
   it('gives nothing for a graph never arranged', () => {
     expect(keptPlaces(nodes, undefined, new Set(['a']))).toEqual([]);
+  });
+});
+
+describe('nextTask', () => {
+  it('resolves in a task of its own, after the microtasks queued before it', async () => {
+    const order: string[] = [];
+    const done = nextTask().then(() => order.push('task'));
+    void Promise.resolve().then(() => order.push('microtask'));
+    expect(order).toEqual([]);
+    await done;
+    expect(order).toEqual(['microtask', 'task']);
   });
 });
