@@ -38,7 +38,7 @@ import {
   positionsOf,
 } from './place';
 import { syncElements } from './sync';
-import { drawTexturesFirst, prepareFrame, setViewportTexture } from './textures';
+import { drawTexturesFirst, layerWhenSettled, prepareFrame, setViewportTexture } from './textures';
 import { holdIdleTasks } from '../whenIdle';
 import { DENSE_EDGES, REDRAW_LIMIT, applyView, bornDense } from './view';
 import { EdgeHover } from './EdgeHover';
@@ -183,6 +183,7 @@ export default function GraphView() {
     let cancelLayout = () => {};
     // Cytoscape draws nothing while a batch is open: its render loop skips the frame.
     let held = false;
+    let stopSettling = () => {};
     const hold = (on: boolean) => {
       if (on === held || cy.destroyed()) return;
       held = on;
@@ -277,7 +278,7 @@ export default function GraphView() {
         finish();
         return;
       }
-      // A large graph: the layout runs in a worker, and the new elements arrive over a few frames
+      // A large graph: the layout runs in a worker, and the new elements arrive over a few tasks
       // so that no single task styles them all.
       let positions: Record<string, Point>;
       if (complete) {
@@ -320,6 +321,7 @@ export default function GraphView() {
         hold(false);
       }
       finish();
+      stopSettling = layerWhenSettled(cy);
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(
@@ -331,6 +333,7 @@ export default function GraphView() {
       cancelLayout();
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      stopSettling();
       release();
     };
   }, [cy, index, large, showAll, generation, wanted]);

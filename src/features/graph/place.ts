@@ -1,6 +1,6 @@
 /**
  * Putting elements on the canvas: laying small graphs out in place, describing large ones for the
- * layout worker, framing the viewport before drawing, and adding elements a few frames apart.
+ * layout worker, framing the viewport before drawing, and adding elements a few tasks apart.
  * Imperative helpers over a Cytoscape core, used by `GraphView`.
  */
 import type { Collection, Core, ElementDefinition } from 'cytoscape';

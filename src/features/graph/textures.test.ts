@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Core, SingularElementArgument } from 'cytoscape';
-import { drawTexturesFirst, prepareFrame, setViewportTexture } from './textures';
+import {
+  LAYERS_AFTER_MS,
+  drawTexturesFirst,
+  layerWhenSettled,
+  prepareFrame,
+  setViewportTexture,
+} from './textures';
 
 /** Gives a headless instance what the canvas renderer has; records the texture requests of each cache. */
 function withFakeRenderer(cy: Core) {
@@ -138,5 +144,53 @@ describe('setViewportTexture', () => {
     expect(renderer.textureOnViewport).toBe(true);
     expect(setViewportTexture(cy, false)).toBe(true);
     expect(renderer.textureOnViewport).toBe(false);
+  });
+});
+
+describe('layerWhenSettled', () => {
+  it('asks for one more frame once no frame has been drawn for longer than Cytoscape waits', () => {
+    vi.useFakeTimers();
+    try {
+      const cy = graph();
+      const forced = vi.spyOn(cy, 'forceRender');
+      expect(LAYERS_AFTER_MS).toBeGreaterThan(250);
+      layerWhenSettled(cy, 300);
+      vi.advanceTimersByTime(200);
+      // Frames keep coming (the graph's first ones): the wait starts again after each.
+      cy.emit('render');
+      vi.advanceTimersByTime(200);
+      cy.emit('render');
+      vi.advanceTimersByTime(299);
+      expect(forced).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(forced).toHaveBeenCalledTimes(1);
+      // Once: the frame it asked for, and the frames after, ask for nothing more.
+      cy.emit('render');
+      vi.advanceTimersByTime(1000);
+      expect(forced).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks for nothing once stopped, or once the graph is gone', () => {
+    vi.useFakeTimers();
+    try {
+      const cy = graph();
+      const forced = vi.spyOn(cy, 'forceRender');
+      const stop = layerWhenSettled(cy, 300);
+      cy.emit('render');
+      stop();
+      cy.emit('render');
+      vi.advanceTimersByTime(1000);
+      expect(forced).not.toHaveBeenCalled();
+
+      layerWhenSettled(cy, 300);
+      cy.destroy();
+      vi.advanceTimersByTime(1000);
+      expect(forced).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -131,3 +131,36 @@ export function setViewportTexture(cy: Core, on: boolean): boolean {
   r.textureOnViewport = on;
   return true;
 }
+
+/**
+ * Longer than Cytoscape waits after a change before it draws a large graph into its layers: its
+ * layered texture cache skips any frame within 250 ms of an element's change.
+ */
+export const LAYERS_AFTER_MS = 300;
+
+/**
+ * Cytoscape keeps a large graph's picture in layers, drawn from then on in one copy each, and
+ * starts them on a frame drawn once no element has changed for a quarter of a second: never on the
+ * frames that first draw a new graph. Nothing may ask for another frame until the reader's first
+ * click, which then draws every element (a frame of 200–300 ms for 12,500 of them) and starts the
+ * layers only then; clicks coming faster than they are made all draw everything. So one more
+ * frame is asked for once the frames have stopped for longer than that wait. Returns a function
+ * that stops waiting.
+ */
+export function layerWhenSettled(cy: Core, wait = LAYERS_AFTER_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    clearTimeout(timer);
+    cy.off('render', arm);
+  };
+  function arm() {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stop();
+      if (!cy.destroyed()) cy.forceRender();
+    }, wait);
+  }
+  cy.on('render', arm);
+  arm();
+  return stop;
+}
