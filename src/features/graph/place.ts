@@ -114,12 +114,12 @@ export function layoutInputOf(
 }
 
 /**
- * Elements are added this many at a time, each chunk in a task of its own that styles and measures
- * it (about 50 ms here), so that no single task does it for thousands. Nothing is drawn until the
- * last (see GraphView), so small chunks cost no extra drawing.
+ * Elements are added this many at a time, each chunk in a task of its own that styles, measures
+ * and pre-draws it (50–100 ms here), so that no single task does it for thousands. Nothing is drawn
+ * until the last (see GraphView), so small chunks cost no extra drawing.
  */
-export const NODE_CHUNK = 300;
-export const EDGE_CHUNK = 750;
+export const NODE_CHUNK = 150;
+export const EDGE_CHUNK = 400;
 
 export function chunked<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Core, SingularElementArgument } from 'cytoscape';
 import {
-  LAYERS_AFTER_MS,
+  LAYERS_SKIP_MS,
   drawTexturesFirst,
   layerWhenSettled,
   prepareFrame,
@@ -148,46 +148,49 @@ describe('setViewportTexture', () => {
 });
 
 describe('layerWhenSettled', () => {
-  it('asks for one more frame once no frame has been drawn for longer than Cytoscape waits', () => {
-    vi.useFakeTimers();
+  /** A headless instance with the layered texture cache's clock of its last change. */
+  function withLayers() {
+    const cy = graph();
+    const cache = { lastInvalidationTime: performance.now() };
+    Object.assign((cy as unknown as { renderer: () => object }).renderer(), {
+      data: { lyrTxrCache: cache },
+    });
+    return { cy, cache, forced: vi.spyOn(cy, 'forceRender') };
+  }
+
+  it('asks for one frame as soon as the layers may be drawn, after the last change', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
-      const cy = graph();
-      const forced = vi.spyOn(cy, 'forceRender');
-      expect(LAYERS_AFTER_MS).toBeGreaterThan(250);
-      layerWhenSettled(cy, 300);
+      const { cy, cache, forced } = withLayers();
+      layerWhenSettled(cy);
       vi.advanceTimersByTime(200);
-      // Frames keep coming (the graph's first ones): the wait starts again after each.
-      cy.emit('render');
-      vi.advanceTimersByTime(200);
-      cy.emit('render');
-      vi.advanceTimersByTime(299);
+      // The graph's first frame changed elements again.
+      cache.lastInvalidationTime = performance.now();
+      vi.advanceTimersByTime(LAYERS_SKIP_MS);
       expect(forced).not.toHaveBeenCalled();
-      vi.advanceTimersByTime(1);
+      vi.advanceTimersByTime(10);
       expect(forced).toHaveBeenCalledTimes(1);
-      // Once: the frame it asked for, and the frames after, ask for nothing more.
-      cy.emit('render');
-      vi.advanceTimersByTime(1000);
+      vi.advanceTimersByTime(5000);
       expect(forced).toHaveBeenCalledTimes(1);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('asks for nothing once stopped, or once the graph is gone', () => {
-    vi.useFakeTimers();
+  it('asks for nothing once stopped, once the graph is gone, or without layers', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
-      const cy = graph();
-      const forced = vi.spyOn(cy, 'forceRender');
-      const stop = layerWhenSettled(cy, 300);
-      cy.emit('render');
-      stop();
-      cy.emit('render');
-      vi.advanceTimersByTime(1000);
-      expect(forced).not.toHaveBeenCalled();
-
-      layerWhenSettled(cy, 300);
-      cy.destroy();
-      vi.advanceTimersByTime(1000);
+      const stopped = withLayers();
+      layerWhenSettled(stopped.cy)();
+      const gone = withLayers();
+      layerWhenSettled(gone.cy);
+      gone.cy.destroy();
+      const plain = graph();
+      const forced = vi.spyOn(plain, 'forceRender');
+      layerWhenSettled(plain);
+      vi.advanceTimersByTime(5000);
+      expect(stopped.forced).not.toHaveBeenCalled();
+      expect(gone.forced).not.toHaveBeenCalled();
       expect(forced).not.toHaveBeenCalled();
     } finally {
       vi.useRealTimers();

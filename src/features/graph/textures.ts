@@ -132,35 +132,42 @@ export function setViewportTexture(cy: Core, on: boolean): boolean {
   return true;
 }
 
-/**
- * Longer than Cytoscape waits after a change before it draws a large graph into its layers: its
- * layered texture cache skips any frame within 250 ms of an element's change.
- */
-export const LAYERS_AFTER_MS = 300;
+/** Cytoscape's layered texture cache draws no layer on a frame this soon after an element changed. */
+export const LAYERS_SKIP_MS = 250;
+
+/** The part of Cytoscape's layered texture cache this reads (cytoscape 3.x, canvas renderer). */
+interface LayerCache {
+  lastInvalidationTime: number;
+}
+
+function layerCache(cy: Core): LayerCache | null {
+  // See canvasRenderer: `renderer()` is untyped.
+  const r = (cy as unknown as { renderer?: () => unknown }).renderer?.() as
+    { data?: { lyrTxrCache?: Partial<LayerCache> } } | null | undefined;
+  const cache = r?.data?.lyrTxrCache;
+  return typeof cache?.lastInvalidationTime === 'number' ? (cache as LayerCache) : null;
+}
 
 /**
- * Cytoscape keeps a large graph's picture in layers, drawn from then on in one copy each, and
- * starts them on a frame drawn once no element has changed for a quarter of a second: never on the
- * frames that first draw a new graph. Nothing may ask for another frame until the reader's first
- * click, which then draws every element (a frame of 200–300 ms for 12,500 of them) and starts the
- * layers only then; clicks coming faster than they are made all draw everything. So one more
- * frame is asked for once the frames have stopped for longer than that wait. Returns a function
- * that stops waiting.
+ * Cytoscape keeps a large graph's picture in layers, drawn from then on in one copy each. It
+ * starts them on the first frame it draws once no element has changed for a quarter of a second:
+ * never on the frames that first draw a new graph. Nothing may ask for another frame until the
+ * reader's first click, which then draws every element (200–300 ms for 12,500 of them) and starts
+ * the layers only then; clicks coming faster than the layers are made all draw everything. So one
+ * more frame is asked for as soon as the quarter of a second has passed. Returns a function that
+ * stops waiting; does nothing without a canvas renderer.
  */
-export function layerWhenSettled(cy: Core, wait = LAYERS_AFTER_MS): () => void {
+export function layerWhenSettled(cy: Core): () => void {
+  const cache = layerCache(cy);
+  if (!cache) return () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const stop = () => {
-    clearTimeout(timer);
-    cy.off('render', arm);
+  const check = () => {
+    if (cy.destroyed()) return;
+    // The graph's own first frame may change elements again: wait for the last change.
+    const quiet = performance.now() - cache.lastInvalidationTime;
+    if (quiet > LAYERS_SKIP_MS) cy.forceRender();
+    else timer = setTimeout(check, LAYERS_SKIP_MS - quiet + 10);
   };
-  function arm() {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      stop();
-      if (!cy.destroyed()) cy.forceRender();
-    }, wait);
-  }
-  cy.on('render', arm);
-  arm();
-  return stop;
+  timer = setTimeout(check, LAYERS_SKIP_MS);
+  return () => clearTimeout(timer);
 }
