@@ -40,10 +40,17 @@ function isCache(c: unknown): c is TextureCache {
   );
 }
 
+/**
+ * `cy`'s renderer, as far as the caller checks it: `renderer()` is not in Cytoscape's typings, and
+ * its parts differ between renderers (null when headless). `T` names what the caller looks for,
+ * every part optional until checked.
+ */
+function rendererOf<T>(cy: Core): Partial<T> | null | undefined {
+  return (cy as unknown as { renderer?: () => Partial<T> | null }).renderer?.();
+}
+
 function canvasRenderer(cy: Core): { r: CanvasRenderer; caches: TextureCache[] } | null {
-  // `renderer()` is not in Cytoscape's typings; it is the instance's renderer, null when headless.
-  const r = (cy as unknown as { renderer?: () => unknown }).renderer?.() as
-    Partial<CanvasRenderer> | null | undefined;
+  const r = rendererOf<CanvasRenderer>(cy);
   if (
     !r ||
     typeof r.beforeRender !== 'function' ||
@@ -109,9 +116,8 @@ const drawNow = new WeakMap<Core, () => void>();
  * added over several tasks while nothing is drawn, so that the frame that draws them only draws.
  */
 export function prepareFrame(cy: Core): void {
-  // See canvasRenderer: the queue is the renderer's own, flushed before each frame it draws.
-  const r = (cy as unknown as { renderer?: () => unknown }).renderer?.() as
-    { flushRenderedStyleQueue?: unknown } | null | undefined;
+  // The queue is the renderer's own, flushed before each frame it draws.
+  const r = rendererOf<{ flushRenderedStyleQueue: unknown }>(cy);
   if (typeof r?.flushRenderedStyleQueue === 'function') r.flushRenderedStyleQueue();
   drawNow.get(cy)?.();
 }
@@ -124,9 +130,8 @@ export function prepareFrame(cy: Core): void {
  * and what was outside the view is blank. Returns whether the renderer took the setting.
  */
 export function setViewportTexture(cy: Core, on: boolean): boolean {
-  // See canvasRenderer: `renderer()` is untyped; the option lives on the renderer as a boolean.
-  const r = (cy as unknown as { renderer?: () => unknown }).renderer?.() as
-    { textureOnViewport?: unknown } | null | undefined;
+  // The option lives on the renderer as a boolean.
+  const r = rendererOf<{ textureOnViewport: unknown }>(cy);
   if (!r || typeof r.textureOnViewport !== 'boolean') return false;
   r.textureOnViewport = on;
   return true;
@@ -141,9 +146,7 @@ interface LayerCache {
 }
 
 function layerCache(cy: Core): LayerCache | null {
-  // See canvasRenderer: `renderer()` is untyped.
-  const r = (cy as unknown as { renderer?: () => unknown }).renderer?.() as
-    { data?: { lyrTxrCache?: Partial<LayerCache> } } | null | undefined;
+  const r = rendererOf<{ data: { lyrTxrCache?: Partial<LayerCache> } }>(cy);
   const cache = r?.data?.lyrTxrCache;
   return typeof cache?.lastInvalidationTime === 'number' ? (cache as LayerCache) : null;
 }
