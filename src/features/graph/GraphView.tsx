@@ -311,7 +311,7 @@ export default function GraphView() {
       try {
         for (const chunk of chunks) {
           hold(false);
-          cy.add(chunk.filter(absent)).boundingBox();
+          cy.add(chunk.filter(absent));
           prepareFrame(cy);
           hold(true);
           await nextTask();

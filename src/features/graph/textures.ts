@@ -112,8 +112,9 @@ const drawNow = new WeakMap<Core, () => void>();
 /**
  * Does now, in the caller's task, what the next frame would do before drawing the elements added or
  * restyled since the last one: their styles, label sizes and edge ends (Cytoscape's queue of
- * rendered styles), then their textures (where `drawTexturesFirst` is installed). For elements
- * added over several tasks while nothing is drawn, so that the frame that draws them only draws.
+ * rendered styles), then their boxes and textures (where `drawTexturesFirst` is installed). For
+ * elements added over several tasks while nothing is drawn, so that the frame that draws them only
+ * draws.
  */
 export function prepareFrame(cy: Core): void {
   // The queue is the renderer's own, flushed before each frame it draws.
