@@ -404,7 +404,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
           lastDropped = now.dropped;
           return kept;
         },
-        { timeout: 15_000, intervals: [400] },
+        { timeout: 15_000, interval: 400 },
       )
       .toBe(true);
     const before = await picture();
