@@ -204,6 +204,38 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(await drawnNodeIds(page())).toHaveLength(drawn.size);
   });
 
+  it('measures a selected actor at the size its label is drawn, in bold and wrapped', async () => {
+    await openLarge(page());
+    const biggest = await page().evaluate(() =>
+      window
+        .cy!.nodes()
+        .sort((a, b) => Number(b.data('size')) - Number(a.data('size')))
+        .slice(0, 12)
+        .map((n) => n.id()),
+    );
+    const boxes = (id: string) =>
+      page().evaluate(async (nodeId) => {
+        // Two frames: the selection is drawn.
+        for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+        const node = window.cy!.$id(nodeId);
+        const round = (b: { x1: number; y1: number; x2: number; y2: number }) =>
+          [b.x1, b.y1, b.x2, b.y2].map(Math.round);
+        const kept = round(node.boundingBox());
+        // Measured afresh: the box Cytoscape keeps must be this one, or the label is drawn cut.
+        (node as unknown as { dirtyBoundingBoxCache: () => void }).dirtyBoundingBoxCache();
+        return { kept, fresh: round(node.boundingBox()) };
+      }, id);
+    const search = page().getByRole('searchbox', { name: /Search/ });
+    for (const id of biggest) {
+      await search.fill(nameOf.get(id)!);
+      await page().keyboard.press('Enter');
+      await waitForSelectedNode(page(), id);
+      const { kept, fresh } = await boxes(id);
+      expect(kept, nameOf.get(id)).toEqual(fresh);
+    }
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it('lands on the sentence of a node clicked in the graph', async () => {
     await openLarge(page());
     const id = await biggestNodeInView(page());
