@@ -100,4 +100,44 @@ describe('bounding boxes (patched Cytoscape)', () => {
     expect(all.x1).toBeCloseTo(Math.min(...parts.map((p) => p.x1)));
     expect(all.y2).toBeCloseTo(Math.max(...parts.map((p) => p.y2)));
   });
+
+  it('announces a dropped box once, not again when it is next computed', () => {
+    const cy = graph();
+    const a = cy.$id('a');
+    a.position({ x: 0, y: 0 });
+    a.boundingBox();
+    const announced: string[] = [];
+    cy.on('bounds', (e) => announced.push((e.target as { id: () => string }).id()));
+    // A change of size drops the box and says so once, when the new style is applied (which the
+    // renderer does before each frame).
+    a.data('size', 60);
+    expect(a.numericStyle('width')).toBe(60);
+    expect(announced.filter((id) => id === 'a')).toHaveLength(1);
+    // Computing the box afresh drops nothing and says nothing more: unpatched, it announced the box
+    // again, and the renderer took that for another change and measured the element again next frame.
+    announced.length = 0;
+    const first = a.boundingBox();
+    expect(announced).toEqual([]);
+    expect(first.w).toBeGreaterThanOrEqual(60);
+    // A move is found by the read itself (the cached box is kept until then): announced as before.
+    a.position({ x: 100, y: 0 });
+    a.boundingBox();
+    expect(announced).toContain('a');
+    expect(a.boundingBox().x1).toBeGreaterThan(60);
+  });
+
+  it("computes a new element's first box without announcing it again", () => {
+    const cy = graph();
+    const announced: string[] = [];
+    cy.on('bounds', (e) => announced.push((e.target as { id: () => string }).id()));
+    cy.add({ data: { id: 'c', size: 50, color: '#abcdef', shape: 'ellipse', label: 'C' } });
+    expect(cy.$id('c').numericStyle('width')).toBe(50);
+    const styled = announced.filter((id) => id === 'c').length;
+    expect(styled).toBeGreaterThan(0);
+    const c = cy.$id('c').boundingBox();
+    expect(announced.filter((id) => id === 'c')).toHaveLength(styled);
+    const fresh = cytoscape({ headless: true, styleEnabled: true, style: graphStyle });
+    fresh.add({ data: { id: 'c', size: 50, color: '#abcdef', shape: 'ellipse', label: 'C' } });
+    expect(box(c)).toEqual(box(fresh.$id('c').boundingBox()));
+  });
 });
