@@ -145,8 +145,12 @@ describe('SelectionLayer', () => {
   });
 
   it('asks the graph for one more frame once changes stop, so that its cached picture is made', () => {
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const below = graph();
+    // The canvas renderer's layered texture cache, as far as it is read: when an element last changed.
+    Object.assign((below as unknown as { renderer: () => object }).renderer(), {
+      data: { lyrTxrCache: { lastInvalidationTime: performance.now() } },
+    });
     const render = vi.spyOn(below, 'forceRender');
     const layer = layerOver(below);
     layer.show();

@@ -20,6 +20,7 @@ import type {
   StylesheetJsonBlock,
 } from 'cytoscape';
 import { listen } from './listen';
+import { layerWhenSettled } from './textures';
 import { setSelectionDrawer } from './withSelection';
 
 /** Rules that show the reader's selection (and a hovered edge) rather than the document. */
@@ -94,9 +95,6 @@ function copyOf(ele: SingularElementArgument): ElementDefinition {
   };
 }
 
-/** Past Cytoscape's 250 ms without using layers after a change (see `settle`). */
-const SETTLE_MS = 300;
-
 /**
  * Made for a graph past `REDRAW_LIMIT` when it is built, and destroyed when a smaller one is: a graph
  * that draws its own selection has no second Cytoscape, no listeners and no canvases over it.
@@ -106,7 +104,7 @@ export class SelectionLayer {
   readonly top: Core;
   private sheet: readonly StylesheetJsonBlock[];
   private readonly unbind: () => void;
-  private settling: ReturnType<typeof setTimeout> | undefined;
+  private stopSettling: () => void = () => {};
 
   /**
    * `container` lies exactly over `below`'s and lets the pointer through (null: headless). `sheet`
@@ -167,14 +165,10 @@ export class SelectionLayer {
     this.top.viewport({ zoom: this.below.zoom(), pan: { ...this.below.pan() } });
   }
 
-  /**
-   * Cytoscape makes its cached picture (its layers) only in a frame drawn a quarter of a second
-   * after the last change, and draws no frame unless asked: without one the next click would find
-   * no picture and draw every element. One frame is asked for once changes have stopped.
-   */
+  /** Without one more frame once changes stop, the next click would find no cached picture. */
   private settle(): void {
-    clearTimeout(this.settling);
-    this.settling = setTimeout(() => this.below.forceRender(), SETTLE_MS);
+    this.stopSettling();
+    this.stopSettling = layerWhenSettled(this.below);
   }
 
   /** The graph below with its selection drawn, for `f`'s time (a picture of it, say). */
@@ -189,7 +183,7 @@ export class SelectionLayer {
   }
 
   destroy(): void {
-    clearTimeout(this.settling);
+    this.stopSettling();
     this.unbind();
     setSelectionDrawer(this.below, undefined);
     this.top.destroy();

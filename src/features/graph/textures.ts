@@ -49,6 +49,9 @@ function rendererOf<T>(cy: Core): Partial<T> | null | undefined {
   return (cy as unknown as { renderer?: () => Partial<T> | null }).renderer?.();
 }
 
+/** Each graph's pass of `drawTexturesFirst`, for `prepareFrame` to run between frames. */
+const drawNow = new WeakMap<Core, () => void>();
+
 function canvasRenderer(cy: Core): { r: CanvasRenderer; caches: TextureCache[] } | null {
   const r = rendererOf<CanvasRenderer>(cy);
   if (
@@ -106,8 +109,6 @@ export function drawTexturesFirst(cy: Core): boolean {
   drawNow.set(cy, drawDirty);
   return true;
 }
-
-const drawNow = new WeakMap<Core, () => void>();
 
 /**
  * Does now, in the caller's task, what the next frame would do before drawing the elements added or
