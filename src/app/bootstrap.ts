@@ -7,6 +7,7 @@ import { loadRest, loadStart, openStorage, startPersistence } from '../store/per
 import { useAppStore } from '../store/store';
 import { parseViewState } from '../store/viewState';
 import { builtinAsFile, loadBuiltinDocument } from './builtin';
+import { warnBeforeLeavingUnsaved } from './leaveWarning';
 import { openFromUrl, warmUpImports } from '../features/library/importClient';
 import type { ImportProblem } from '../domain/formats/problems';
 import type { AriadneDocument } from '../domain/model';
@@ -34,6 +35,7 @@ export async function bootstrap(): Promise<void> {
         (reason) => useAppStore.getState().setStorage({ kind: 'memory-only', reason }),
         (documents) => useAppStore.getState().setUnsaved(documents),
       );
+      warnBeforeLeavingUnsaved(useAppStore.subscribe);
       // Not awaited: the page is drawn meanwhile, and the list fills in.
       const more = (docs: AriadneDocument[], wrong: readonly ImportProblem[]) => {
         const s = useAppStore.getState();

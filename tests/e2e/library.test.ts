@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import {
   exportBrat,
   exportOne,
@@ -152,6 +152,70 @@ describe('opening, keeping and exporting documents', () => {
     await expect(entry.count()).resolves.toBe(0);
     await library(page()).getByRole('button', { name: 'Undo' }).click();
     await expect(entry.count()).resolves.toBe(1);
+  });
+
+  it('asks before the page goes while a document is still being written, and loses nothing', async () => {
+    await openApp(page(), baseUrl);
+    // Storage kept busy: a write transaction on the library's store is held open, so the app's
+    // write of the next document waits behind it, as a slow write of hundreds would.
+    await page().evaluate(
+      () =>
+        new Promise<void>((held) => {
+          const open = indexedDB.open('ariadne');
+          open.onsuccess = () => {
+            const db = open.result;
+            const store = db.transaction('library', 'readwrite').objectStore('library');
+            const w = window as Window & { holdStorage?: boolean };
+            w.holdStorage = true;
+            const spin = () => {
+              if (w.holdStorage) store.get('meta').onsuccess = spin;
+              else db.close();
+            };
+            spin();
+            held();
+          };
+        }),
+    );
+    const asked: string[] = [];
+    const answer = (d: Dialog) => {
+      asked.push(d.type());
+      // The reader chooses to stay.
+      void d.dismiss();
+    };
+    page().on('dialog', answer);
+    try {
+      await page()
+        .getByLabel('Open documents')
+        .setInputFiles({
+          name: 'held.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('Held back for a while.\nAlice met Bob in Paris.\n'),
+        });
+      await waitForDocument(page(), /Held back/);
+      // A browser asks only on a page the reader has used.
+      await page().getByRole('article').click();
+      await library(page()).getByText('Saving 1 document in this browser…').waitFor();
+      await page().evaluate(() => setTimeout(() => location.reload(), 0));
+      await expect.poll(() => asked).toEqual(['beforeunload']);
+      // Still here, and the document still waits for its write.
+      await page()
+        .getByRole('article', { name: /Held back/ })
+        .waitFor();
+      await library(page()).getByText('Saving 1 document in this browser…').waitFor();
+      await page().evaluate(() => {
+        (window as Window & { holdStorage?: boolean }).holdStorage = false;
+      });
+      await library(page())
+        .getByText(/^Saving/)
+        .waitFor({ state: 'hidden' });
+      // Written: leaving asks nothing, and the document is there after the reload.
+      await page().reload();
+      await waitForDocument(page(), /Held back/);
+      expect(asked).toEqual(['beforeunload']);
+    } finally {
+      page().off('dialog', answer);
+    }
+    expect(pageErrors(page())).toEqual([]);
   });
 
   it('keeps a library of 150 documents in a list of its own, search and actors still in reach', async () => {

@@ -134,7 +134,8 @@ const SAVING_NOTE_DELAY = 500;
 
 /**
  * Says that documents are still being written to storage, while they are: an import of hundreds
- * takes a second or more to store, and a page closed meanwhile would lose the rest.
+ * takes a second or more to store, and a page closed meanwhile would lose the rest (the browser
+ * asks before it goes then: see leaveWarning).
  */
 function SavingNote() {
   const unsaved = useAppStore((s) => s.unsaved);
