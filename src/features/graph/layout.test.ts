@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import cytoscape from 'cytoscape';
+import { describe, expect, it, vi } from 'vitest';
 import {
   IN_PLACE_LAYOUT_LIMIT,
   PROOF_LAYOUT_LIMIT,
@@ -10,7 +11,7 @@ import {
   seeded,
   warmUpInput,
 } from './layout';
-import type { LayoutInput } from './layout';
+import type { LayoutInput, Point } from './layout';
 
 /** A ring of `n` nodes, each also linked to the node `n / 2` ahead. */
 function ring(n: number): LayoutInput {
@@ -196,6 +197,69 @@ describe('computeLayout', () => {
     const input = ring(65);
     input.edges.push({ id: 'stray', source: 'n1', target: 'elsewhere' });
     expect(Object.keys(computeLayout(input))).toHaveLength(65);
+  });
+});
+
+/**
+ * Components of different sizes (one a ring with chords, one a chain, one a star), a loop, two
+ * parallel edges and nodes alone: every case fcose's component search meets.
+ */
+function components(n: number): LayoutInput {
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    size: 26 + (i % 4) * 9,
+    label: `Actor ${i}`,
+  }));
+  const edges: LayoutInput['edges'] = [];
+  const link = (a: number, b: number) =>
+    edges.push({ id: `e${edges.length}`, source: `n${a}`, target: `n${b}` });
+  const third = Math.floor(n / 3);
+  for (let i = 0; i < third; i++) link(i, (i + 1) % third);
+  for (let i = 0; i < third; i += 3) link(i, (i + 7) % third);
+  for (let i = third; i < 2 * third - 1; i++) link(i, i + 1);
+  for (let i = 2 * third + 1; i < n - 5; i++) link(2 * third, i);
+  link(4, 4);
+  link(third + 2, third + 3);
+  return { nodes, edges, fixed: [], seed: 7 };
+}
+
+/** A few positions, rounded: enough to tell one picture from another. */
+const fingerprint = (positions: Record<string, Point>, ids: string[]) =>
+  ids.map((id) => `${id} ${positions[id]!.x.toFixed(2)},${positions[id]!.y.toFixed(2)}`);
+
+describe('fcose, as patched', () => {
+  // What fcose 2.2.0 itself drew for these graphs: the patch (patches/cytoscape-fcose+2.2.0.patch)
+  // finds the same components in the same order, so the same picture comes out.
+  it('draws the same pictures as fcose unpatched', () => {
+    expect(fingerprint(computeLayout(components(90)), ['n0', 'n31', 'n62', 'n88'])).toEqual([
+      'n0 -967.14,371.98',
+      'n31 1357.25,201.22',
+      'n62 -884.48,679.62',
+      'n88 -695.42,562.42',
+    ]);
+    expect(fingerprint(computeLayout(components(600)), ['n0', 'n201', 'n402', 'n598'])).toEqual([
+      'n0 5082.93,-7.15',
+      'n201 4843.17,-6.58',
+      'n402 5105.63,0.38',
+      'n598 -6879.80,797.55',
+    ]);
+  });
+
+  it('finds the components without asking each node for its neighbourhood', () => {
+    // Each answer is a new collection (and a cache entry): unpatched, fcose asked 1,370 and 3,016
+    // times here, for every node and for every neighbour of every node.
+    const proto = Object.getPrototypeOf(cytoscape({ headless: true }).collection()) as {
+      neighborhood: () => unknown;
+      edgesWith: () => unknown;
+    };
+    const spies = [vi.spyOn(proto, 'neighborhood'), vi.spyOn(proto, 'edgesWith')];
+    try {
+      computeLayout(components(90));
+      computeLayout(components(600));
+      expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0]);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
   });
 });
 
