@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
-import type { Core } from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import json from '../../domain/builtin/hts-terror-list.json';
 import { buildIndex } from '../../domain/indexes';
 import type { AriadneDocument } from '../../domain/model';
 import { documentSchema } from '../../domain/schema';
 import { toElements } from './elements';
-import { FADE_LIMIT, DENSE_EDGES, applyView, markDense } from './view';
+import { FADE_LIMIT, DENSE_EDGES, VIEW_CLASSES, applyView, markDense } from './view';
 import type { Scope, ViewState } from './view';
 
 const builtin = buildIndex(documentSchema.parse(json));
@@ -153,6 +153,73 @@ describe('applyView', () => {
     // Moving on touches the two selections and their edges only.
     const next = stateFor(index, { selectedEntityId: 'e30' });
     expect(touched(cy, () => applyView(cy, next, false, everything))).toBeLessThanOrEqual(2 * 9);
+  });
+
+  it('looks only at the old and the new selection in a dense graph that has not changed', () => {
+    const index = buildIndex(denseDocument(60, 4));
+    const cy = graphOf(stateFor(index));
+    const hidden = { hiddenEntityTypes: new Set<string>(), hiddenRelationTypes: new Set<string>() };
+    applyView(cy, stateFor(index, { selectedEntityId: 'e0', ...hidden }), false, everything);
+    // Every class of every element is read on a full pass: 4 a node, 3 an edge, 960 here.
+    // Every element shares its collection's prototype, and so this method.
+    const elements = Object.getPrototypeOf(cy.collection()) as { hasClass(c: string): boolean };
+    const read = vi.spyOn(elements, 'hasClass');
+    applyView(cy, stateFor(index, { selectedEntityId: 'e30', ...hidden }), false, everything);
+    // e0's 8 edges and e30's 8, three classes each.
+    expect(read.mock.calls.length).toBeLessThanOrEqual(2 * 8 * 3);
+    read.mockRestore();
+  });
+
+  it('marks a dense graph as a fresh one would, whatever came before', () => {
+    const index = buildIndex(denseDocument(40, 6));
+    const cy = graphOf(stateFor(index));
+    const types = [...index.entityTypes.keys()];
+    const relations = index.doc.relations;
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let hidden = { hiddenEntityTypes: new Set<string>(), hiddenRelationTypes: new Set<string>() };
+    const removed: cytoscape.CollectionReturnValue[] = [];
+    const viewOf = (core: Core) =>
+      Object.fromEntries(
+        core
+          .elements()
+          .map((e) => [
+            e.id(),
+            [...e.classes().filter((c) => VIEW_CLASSES.has(c)), e.selected() ? 'selected' : '']
+              .sort()
+              .join(' '),
+          ]),
+      );
+    for (let step = 0; step < 120; step++) {
+      const roll = next(10);
+      let over: Partial<ViewState> = {};
+      if (roll < 5) over = { selectedEntityId: `e${next(40)}` };
+      else if (roll < 7) over = { selectedRelationId: relations[next(relations.length)]!.id };
+      else if (roll === 7) {
+        const type = types[next(types.length)]!;
+        const on = new Set(hidden.hiddenEntityTypes);
+        if (on.has(type)) on.delete(type);
+        else on.add(type);
+        hidden = { ...hidden, hiddenEntityTypes: on };
+      } else if (roll === 8 && removed.length < 5)
+        removed.push(cy.edges()[next(cy.edges().length)]!.remove());
+      else removed.pop()?.restore();
+      const state = stateFor(index, { ...over, ...hidden });
+      applyView(cy, state, false, everything);
+      const fresh = cytoscape({ headless: true, styleEnabled: true });
+      fresh.add(
+        cy.elements().map((e) => ({
+          group: e.group(),
+          data: { ...(e.data() as Record<string, unknown>) } as ElementDefinition['data'],
+          classes: e.classes().filter((c) => !VIEW_CLASSES.has(c)),
+        })),
+      );
+      applyView(fresh, state, false, everything);
+      expect(viewOf(cy), `step ${step}`).toEqual(viewOf(fresh));
+    }
   });
 
   it('marks the neighbourhood instead of fading the rest in a graph too large to fade', () => {

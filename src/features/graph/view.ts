@@ -7,8 +7,10 @@ import type {
   Collection,
   Core,
   EdgeCollection,
+  EdgeSingular,
   ElementDefinition,
   NodeCollection,
+  NodeSingular,
   SingularElementArgument,
 } from 'cytoscape';
 import { isRelationVisible } from '../../domain/filters';
@@ -251,10 +253,40 @@ export function markDense(cy: Core): boolean {
   return true;
 }
 
+/** What the last `applyView` on a core marked, and from what: the next one may start from it. */
+interface Applied {
+  readonly index: ViewState['index'];
+  readonly hiddenEntityTypes: ViewState['hiddenEntityTypes'];
+  readonly hiddenRelationTypes: ViewState['hiddenRelationTypes'];
+  /** The core's count of elements added and removed then (see `elementChanges`). */
+  readonly changes: number;
+  readonly dense: boolean;
+  /** Nodes and edges that the selection then marked (near, end): only they can lose a mark. */
+  readonly marked: ReadonlySet<string>;
+}
+
+const applied = new WeakMap<Core, Applied>();
+const changeCounts = new WeakMap<Core, { n: number }>();
+
+/** How many elements the core has gained or lost since it was first asked (a version, in effect). */
+function elementChanges(cy: Core): number {
+  let count = changeCounts.get(cy);
+  if (!count) {
+    const c = { n: 0 };
+    cy.on('add remove', () => c.n++);
+    changeCounts.set(cy, c);
+    count = c;
+  }
+  return count.n;
+}
+
 /**
  * Brings every element's classes and selection to what the state asks for. Only elements whose
  * state changes are touched: Cytoscape restyles each touched element, which dominates a click on a
- * graph of hundreds of edges.
+ * graph of hundreds of edges. In a dense graph only the selection's own elements carry a mark, so
+ * while the document, the filters and the elements stay as they were, a new selection looks at the
+ * old and the new selection's elements alone, not at all of them (12,500 in the every-actor view of
+ * a long report).
  */
 export function applyView(
   cy: Core,
@@ -272,9 +304,13 @@ export function applyView(
   const node = s.selectedEntityId ? cy.$id(s.selectedEntityId) : cy.collection();
   const edge = s.selectedRelationId ? cy.$id(s.selectedRelationId) : cy.collection();
   const selected = node.union(edge);
+  const changes = elementChanges(cy);
+  const last = applied.get(cy);
+  // The same document's elements as last time: none is new, so none needs marking dense.
+  const same = last !== undefined && last.index === s.index && last.changes === changes;
   // Dense graphs draw their edges light (see graphStyle) and keep them so: fading hundreds of
   // edges on every click costs more than it shows. Their selection's edges still stand out.
-  const dense = markDense(cy);
+  const dense = same ? last.dense : markDense(cy);
   // Fading every node outside the neighbourhood restyles nearly every node on each click. In a
   // graph of thousands of nodes the neighbourhood's nodes are marked instead, which touches only
   // them. A dense graph (a large document's overview) marks neither: a node's mark changes its
@@ -289,25 +325,51 @@ export function applyView(
   const near = ids(node.connectedEdges());
   const ends = ids(edge.connectedNodes());
   const edgeId = edge.nonempty() ? edge.id() : undefined;
+  // Elements outside both selections keep their marks (none) and their filter class.
+  const onlyMarked =
+    same &&
+    dense &&
+    last.hiddenEntityTypes === s.hiddenEntityTypes &&
+    last.hiddenRelationTypes === s.hiddenRelationTypes;
+  const marked = new Set([...near, ...ends]);
   const want = new ClassChanges(cy);
-  cy.nodes().forEach((n) => {
+  const setNode = (n: NodeSingular) => {
     const id = n.id();
     want.set(n, 'filtered', s.hiddenEntityTypes.has(n.data('type') as string));
     want.set(n, 'faded', fadeNodes && hood !== null && !hood.has(id) && !ends.has(id));
     want.set(n, 'near', markNodes && hood !== null && hood.has(id));
     want.set(n, 'end', ends.has(id));
-  });
-  cy.edges().forEach((e) => {
+  };
+  const setEdge = (e: EdgeSingular) => {
     const id = e.id();
     const r = s.index.relationById.get(id);
     want.set(e, 'filtered', !r || !isRelationVisible(r, s.index, filters));
     want.set(e, 'near', near.has(id));
     want.set(e, 'faded', !dense && hood !== null && !hood.has(id) && edgeId !== id);
-  });
+  };
+  if (onlyMarked) {
+    for (const id of new Set([...last.marked, ...marked])) {
+      const ele = cy.$id(id);
+      if (ele.empty()) continue;
+      if (ele.isNode()) setNode(ele);
+      else setEdge(ele as EdgeSingular);
+    }
+  } else {
+    cy.nodes().forEach(setNode);
+    cy.edges().forEach(setEdge);
+  }
   cy.batch(() => {
     cy.elements(':selected').difference(selected).unselect();
     selected.filter((e) => !e.selected()).select();
     want.apply();
+  });
+  applied.set(cy, {
+    index: s.index,
+    hiddenEntityTypes: s.hiddenEntityTypes,
+    hiddenRelationTypes: s.hiddenRelationTypes,
+    changes: elementChanges(cy),
+    dense,
+    marked,
   });
   const focus = node.nonempty() ? node : undefined;
   if (centre && placed) {
