@@ -120,6 +120,25 @@ describe('SelectionLayer', () => {
     expect(ids(layer.top)).toEqual(['b', 'c']);
   });
 
+  it("reads the classes of the selection's neighbourhood, not of every element", () => {
+    const below = graph();
+    below.add(
+      Array.from({ length: 500 }, (_, i) => ({
+        data: { id: `x${i}`, label: `X${i}`, type: 'person' },
+        classes: i % 2 ? 'filtered' : '',
+      })),
+    );
+    const layer = layerOver(below);
+    // Every element shares its collection's prototype, and so this method.
+    const elements = Object.getPrototypeOf(below.collection()) as { hasClass(c: string): boolean };
+    const read = vi.spyOn(elements, 'hasClass');
+    layer.show();
+    expect(ids(layer.top)).toEqual(['a', 'ab', 'ad', 'b', 'd']);
+    // a, its two relations and their ends: at most three classes read each.
+    expect(read.mock.calls.length).toBeLessThanOrEqual(5 * 3);
+    read.mockRestore();
+  });
+
   it("follows the graph's viewport and the nodes moved", () => {
     const below = graph();
     const { top } = layerOver(below);
