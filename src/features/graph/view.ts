@@ -367,7 +367,7 @@ export function applyView(
     index: s.index,
     hiddenEntityTypes: s.hiddenEntityTypes,
     hiddenRelationTypes: s.hiddenRelationTypes,
-    changes: elementChanges(cy),
+    changes,
     dense,
     marked,
   });
