@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
+import { collectionCalls } from '../../../tests/support/collectionCalls';
 import { graphStyle } from './graphStyle';
 
 const node = (id: string, classes = ''): ElementDefinition => ({
@@ -43,19 +44,10 @@ const cachedBox = (e: SingularElementArgument) =>
 describe('style triggers (patched Cytoscape)', () => {
   it('acts once per new element, not once per property and edge', () => {
     const cy = graph();
-    const proto = Object.getPrototypeOf(cy.collection()) as { dirtyStyleCache: () => unknown };
-    const original = proto.dirtyStyleCache;
-    let calls = 0;
-    proto.dirtyStyleCache = function (this: unknown) {
-      calls++;
-      return original.call(this);
-    };
-    try {
+    const [calls] = collectionCalls(['dirtyStyleCache'], () => {
       cy.add(hub(20));
       styled(cy);
-    } finally {
-      proto.dirtyStyleCache = original;
-    }
+    });
     // Unpatched: 369 for these 41 elements.
     expect(calls).toBe(41);
   });
