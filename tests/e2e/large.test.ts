@@ -70,6 +70,39 @@ async function biggestNodeInView(p: Page): Promise<string> {
   });
 }
 
+/** Cytoscape's cached picture of the graph (its layers), as its canvas renderer keeps it. */
+async function layeredPicture(p: Page) {
+  return p.evaluate(() => {
+    type Layer = { reqs: number; invalid?: boolean };
+    const cache = (
+      window.cy as unknown as {
+        renderer: () => {
+          data: {
+            lyrTxrCache: {
+              lastInvalidationTime: number;
+              layersByLevel: Record<string, Layer[]>;
+            };
+          };
+        };
+      }
+    ).renderer().data.lyrTxrCache;
+    const made = Object.values(cache.layersByLevel).some(
+      (ls) => ls.length > 0 && ls.every((l) => l.reqs === 0 && !l.invalid),
+    );
+    // What a failure message needs: each level's layers, as drawn or still queued.
+    const levels = Object.entries(cache.layersByLevel).map(
+      ([level, ls]) =>
+        `${level}: ${ls.length} layers, ${ls.filter((l) => l.reqs > 0).length} queued, ${ls.filter((l) => l.invalid).length} invalid`,
+    );
+    return {
+      made,
+      dropped: cache.lastInvalidationTime,
+      levels,
+      elements: window.cy!.elements().length,
+    };
+  });
+}
+
 async function showEveryActor(p: Page): Promise<void> {
   await p.getByRole('button', { name: /Show all 1,500/ }).click();
   await everyActorDrawn(p);
@@ -395,37 +428,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
   it('draws a selection in the every-actor view above the graph, whose picture is kept', async () => {
     await openLarge(page());
     await showEveryActor(page());
-    // Cytoscape's cached picture of the graph (its layers), as its canvas renderer keeps it.
-    const picture = () =>
-      page().evaluate(() => {
-        type Layer = { reqs: number; invalid?: boolean };
-        const cache = (
-          window.cy as unknown as {
-            renderer: () => {
-              data: {
-                lyrTxrCache: {
-                  lastInvalidationTime: number;
-                  layersByLevel: Record<string, Layer[]>;
-                };
-              };
-            };
-          }
-        ).renderer().data.lyrTxrCache;
-        const made = Object.values(cache.layersByLevel).some(
-          (ls) => ls.length > 0 && ls.every((l) => l.reqs === 0 && !l.invalid),
-        );
-        // What a failure message needs: each level's layers, as drawn or still queued.
-        const levels = Object.entries(cache.layersByLevel).map(
-          ([level, ls]) =>
-            `${level}: ${ls.length} layers, ${ls.filter((l) => l.reqs > 0).length} queued, ${ls.filter((l) => l.invalid).length} invalid`,
-        );
-        return {
-          made,
-          dropped: cache.lastInvalidationTime,
-          levels,
-          elements: window.cy!.elements().length,
-        };
-      });
+    const picture = () => layeredPicture(page());
     // Made once the graph has settled, and kept since: a late change of the graph drops it.
     let lastDropped = NaN;
     await expect
@@ -505,6 +508,37 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await page().getByRole('button', { name: 'Show overview' }).click();
     await page().waitForFunction(() => window.cySelection === undefined);
     expect(await page().locator('.graph-selection canvas').count()).toBe(0);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
+  it("makes the every-actor view's picture over several frames, never drawing every element in one", async () => {
+    await openLarge(page());
+    // How many elements each frame draws one by one, rather than from the layered picture.
+    await page().evaluate(() => {
+      type Draw = (...args: unknown[]) => unknown;
+      const r = (
+        window.cy as unknown as { renderer: () => { drawCachedElements: Draw } }
+      ).renderer();
+      const counts: number[] = [];
+      (window as unknown as { oneByOne: number[] }).oneByOne = counts;
+      const own = r.drawCachedElements;
+      r.drawCachedElements = function (this: unknown, ...args: unknown[]) {
+        counts.push((args[1] as unknown[]).length);
+        return own.apply(this, args);
+      };
+    });
+    await showEveryActor(page());
+    await expect
+      .poll(async () => (await layeredPicture(page())).made, { timeout: 15_000 })
+      .toBe(true);
+    const { oneByOne, elements } = await page().evaluate(() => ({
+      oneByOne: (window as unknown as { oneByOne: number[] }).oneByOne,
+      elements: window.cy!.elements().length,
+    }));
+    expect(elements).toBeGreaterThan(3_000);
+    // The overview's frames drew its few elements; the view of every actor was drawn from its
+    // layers alone, as far as they were made, and never all of its elements in one frame.
+    expect(oneByOne.filter((n) => n > 1_000)).toEqual([]);
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -38,7 +38,13 @@ import {
   positionsOf,
 } from './place';
 import { syncElements } from './sync';
-import { drawTexturesFirst, layerWhenSettled, prepareFrame, setViewportTexture } from './textures';
+import {
+  drawTexturesFirst,
+  layerWhenSettled,
+  layersFirst,
+  prepareFrame,
+  setViewportTexture,
+} from './textures';
 import { holdIdleTasks } from '../whenIdle';
 import { DENSE_EDGES, REDRAW_LIMIT, applyView, bornDense } from './view';
 import { EdgeHover } from './EdgeHover';
@@ -318,6 +324,7 @@ export default function GraphView() {
           if (cancelled) return;
         }
       } finally {
+        if (tooLarge && !cancelled) layersFirst(cy);
         hold(false);
       }
       finish();

@@ -142,15 +142,29 @@ export function setViewportTexture(cy: Core, on: boolean): boolean {
 /** Cytoscape's layered texture cache draws no layer on a frame this soon after an element changed. */
 export const LAYERS_SKIP_MS = 250;
 
-/** The part of Cytoscape's layered texture cache this reads (cytoscape 3.x, canvas renderer). */
+/** The parts of Cytoscape's layered texture cache this uses (cytoscape 3.x, canvas renderer). */
 interface LayerCache {
   lastInvalidationTime: number;
+  /** Our ninth Cytoscape patch (README): make the layers at once, drawn as far as they are made. */
+  layersFirst?: boolean;
 }
 
 function layerCache(cy: Core): LayerCache | null {
   const r = rendererOf<{ data: { lyrTxrCache?: Partial<LayerCache> } }>(cy);
   const cache = r?.data?.lyrTxrCache;
   return typeof cache?.lastInvalidationTime === 'number' ? (cache as LayerCache) : null;
+}
+
+/**
+ * Has the next frame start a large graph's picture (its layers) at once, made over the following
+ * frames in slices and drawn as far as it is made, instead of drawing every element in one frame
+ * (250-330 ms for 12,500 of them), waiting a quarter of a second and drawing every element again
+ * while starting the layers. For a graph just built, before Cytoscape draws it. Does nothing
+ * without the patched canvas renderer.
+ */
+export function layersFirst(cy: Core): void {
+  const cache = layerCache(cy);
+  if (cache && 'layersFirst' in cache) cache.layersFirst = true;
 }
 
 /**
