@@ -511,7 +511,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
-  it("makes the every-actor view's picture over several frames, never drawing every element in one", async () => {
+  it("makes the every-actor view's picture over frames, never all elements in one, and again after a drag", async () => {
     await openLarge(page());
     // How many elements each frame draws one by one, rather than from the layered picture.
     await page().evaluate(() => {
@@ -539,6 +539,17 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     // The overview's frames drew its few elements; the view of every actor was drawn from its
     // layers alone, as far as they were made, and never all of its elements in one frame.
     expect(oneByOne.filter((n) => n > 1_000)).toEqual([]);
+
+    // A dragged node drops the picture; it is made again without waiting for a click.
+    const id = await biggestNodeInView(page());
+    const dropped = (await layeredPicture(page())).dropped;
+    await dragNode(page(), id, { x: 40, y: 30 });
+    await expect
+      .poll(async () => (await layeredPicture(page())).dropped, { timeout: 5_000 })
+      .not.toBe(dropped);
+    await expect
+      .poll(async () => (await layeredPicture(page())).made, { timeout: 15_000 })
+      .toBe(true);
     expect(pageErrors(page())).toEqual([]);
   });
 

@@ -160,10 +160,15 @@ export default function GraphView() {
     const onBackground = (e: EventObject) => {
       if (e.target === cy) store().clearSelection();
     };
+    // A moved node drops the large graph's picture; nothing would start it again before the next
+    // click, which would then draw every element.
+    let settling = () => {};
     const onDragged = (e: EventObject) => {
       const id = e.target.id() as string;
       pinned.current.add(id);
       if (keeping.current) store().keepArrangement(store().index.doc.id, positionsOf(cy), [id]);
+      settling();
+      settling = layerWhenSettled(cy);
     };
     const unbind = listen(cy, [
       ['tap', 'node', onNode],
@@ -173,6 +178,7 @@ export default function GraphView() {
     ]);
     return () => {
       unbind();
+      settling();
       if (window.cy === cy) delete window.cy;
       holdLayer(layer, cy, null, null);
     };
