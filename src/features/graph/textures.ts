@@ -170,11 +170,12 @@ export function layersFirst(cy: Core): void {
 /**
  * Cytoscape keeps a large graph's picture in layers, drawn from then on in one copy each. It
  * starts them on the first frame it draws once no element has changed for a quarter of a second:
- * never on the frames that first draw a new graph. Nothing may ask for another frame until the
- * reader's first click, which then draws every element (200–300 ms for 12,500 of them) and starts
- * the layers only then; clicks coming faster than the layers are made all draw everything. So one
- * more frame is asked for as soon as the quarter of a second has passed. Returns a function that
- * stops waiting; does nothing without a canvas renderer.
+ * never on the frames that first draw a new graph (unless `layersFirst` asked it to), nor on those
+ * after a node is dragged. Nothing may ask for another frame until the reader's first click, which
+ * then draws every element (200–300 ms for 12,500 of them) and starts the layers only then; clicks
+ * coming faster than the layers are made all draw everything. So one more frame is asked for as
+ * soon as the quarter of a second has passed. Returns a function that stops waiting; does nothing
+ * without a canvas renderer.
  */
 export function layerWhenSettled(cy: Core): () => void {
   const cache = layerCache(cy);
