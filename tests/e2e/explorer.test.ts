@@ -6,6 +6,7 @@ import {
   dragNode,
   isScrolledIntoView,
   modelPosition,
+  nodePoint,
   nodePositions,
   openApp,
   pageErrors,
@@ -18,16 +19,6 @@ import { clearestEdge } from './graphPoints';
 const { page, baseUrl } = setupBrowser();
 
 type Point = { x: number; y: number };
-
-/** Where a node is drawn, in page coordinates, so the mouse can click it like a person. */
-async function nodePoint(p: Page, id: string): Promise<{ x: number; y: number }> {
-  return p.evaluate((nodeId) => {
-    const cy = window.cy!;
-    const pos = cy.$id(nodeId).renderedPosition();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + pos.x, y: box.top + pos.y };
-  }, id);
-}
 
 async function visibleNodeTypes(p: Page): Promise<string[]> {
   return p.evaluate(() => [

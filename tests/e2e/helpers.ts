@@ -63,17 +63,22 @@ export async function storedRecord(page: Page, key: string): Promise<unknown> {
 }
 
 /** Drags a node by the mouse, as a person would, and returns where it ended up (graph coordinates). */
-export async function dragNode(
-  page: Page,
-  id: string,
-  by: { x: number; y: number },
-): Promise<{ x: number; y: number }> {
-  const from = await page.evaluate((nodeId) => {
+/** Where a node is drawn, in page coordinates, so the mouse can click it like a person. */
+export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
     const cy = window.cy!;
     const pos = cy.$id(nodeId).renderedPosition();
     const box = cy.container()!.getBoundingClientRect();
     return { x: box.left + pos.x, y: box.top + pos.y };
   }, id);
+}
+
+export async function dragNode(
+  page: Page,
+  id: string,
+  by: { x: number; y: number },
+): Promise<{ x: number; y: number }> {
+  const from = await nodePoint(page, id);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + by.x, from.y + by.y, { steps: 5 });

@@ -15,6 +15,7 @@ import {
   graphSize,
   isScrolledIntoView,
   modelPosition,
+  nodePoint,
   nodePositions,
   openApp,
   pageErrors,
@@ -272,15 +273,10 @@ describe('a document of 20,000 words and 1,500 actors', () => {
   it('lands on the sentence of a node clicked in the graph', async () => {
     await openLarge(page());
     const id = await biggestNodeInView(page());
-    const point = await page().evaluate((nodeId) => {
-      const cy = window.cy!;
-      const box = cy.container()!.getBoundingClientRect();
-      const r = cy.$id(nodeId).renderedPosition();
-      return { id: nodeId, x: box.left + r.x, y: box.top + r.y };
-    }, id);
+    const point = await nodePoint(page(), id);
     await page().mouse.click(point.x, point.y);
     await page().waitForFunction(() => document.querySelector('[aria-current="true"]') !== null);
-    expect(await selectedNodeIds(page())).toEqual([point.id]);
+    expect(await selectedNodeIds(page())).toEqual([id]);
     const [sentence] = await currentSentences(page());
     await page().waitForFunction((s) => {
       const el = document.querySelector(`[data-sentence="${s}"]`)!.getBoundingClientRect();
@@ -444,12 +440,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       .toBe(true);
     const before = await picture();
     const id = await biggestNodeInView(page());
-    const point = await page().evaluate((nodeId) => {
-      const cy = window.cy!;
-      const box = cy.container()!.getBoundingClientRect();
-      const r = cy.$id(nodeId).renderedPosition();
-      return { x: box.left + r.x, y: box.top + r.y };
-    }, id);
+    const point = await nodePoint(page(), id);
     await page().mouse.click(point.x, point.y);
     await page().waitForFunction(() => window.cy!.$('node:selected').length === 1);
     const [selected] = await selectedNodeIds(page());
@@ -543,12 +534,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     // A click held as long as a person holds it (frames pass meanwhile) keeps the picture.
     const id = await biggestNodeInView(page());
     const kept = (await layeredPicture(page())).dropped;
-    const at = await page().evaluate((nodeId) => {
-      const cy = window.cy!;
-      const box = cy.container()!.getBoundingClientRect();
-      const r = cy.$id(nodeId).renderedPosition();
-      return { x: box.left + r.x, y: box.top + r.y };
-    }, id);
+    const at = await nodePoint(page(), id);
     await page().mouse.move(at.x, at.y);
     await page().mouse.down();
     await page().waitForTimeout(150);
