@@ -74,6 +74,10 @@ function benchDoc(label: string, doc: AriadneDocument, path: string): BenchDoc {
     .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
   const anchorEntity = byMentions[0];
   if (!anchorEntity) throw new MeasurementError(`${label}: the document has no entities`);
+  const related = new Map<string, number>();
+  for (const r of doc.relations)
+    for (const id of [r.source, r.target]) related.set(id, (related.get(id) ?? 0) + 1);
+  const hub = [...related].sort((a, b) => b[1] - a[1])[0]?.[0] ?? anchorEntity;
   const firstLine = doc.text.split('\n').find((l) => l.trim()) ?? '';
   const typeKey = doc.entities.some((e) => e.type === 'person')
     ? 'person'
@@ -88,6 +92,7 @@ function benchDoc(label: string, doc: AriadneDocument, path: string): BenchDoc {
     names: new Map(doc.entities.map((e) => [e.id, e.name])),
     filterType: { key: typeKey, label: typeLabel },
     byMentions,
+    hub,
   };
 }
 

@@ -35,6 +35,8 @@ export interface BenchDoc {
   readonly filterType: { readonly key: string; readonly label: string };
   /** Entities by mention count, most first (the actor list's own order). */
   readonly byMentions: readonly string[];
+  /** The entity in the most relations: selecting it marks the largest part of the graph. */
+  readonly hub: string;
 }
 
 export interface Budget {
@@ -383,12 +385,86 @@ export async function measureShowAll(page: Page, d: BenchDoc, clicks: number): P
   if (shown !== 'timed out' && clicks > 0) {
     const click = await measureClickMention(page, d, clicks);
     out.push({ ...click, metric: 'click mention (every actor)' });
+    out.push(...(await measureClickNodeEveryActor(page, d, clicks)));
     out.push(...(await measurePointerSweep(page, d, 'pointer over graph (every actor)')));
     out.push(...(await measureZoom(page, d, 'zoom into graph (every actor)')));
     out.push(...(await measurePan(page, d, 'drag the graph (every actor)')));
   }
   await page.getByRole('button', { name: 'Show overview' }).click();
   await settle(page, 300);
+  return out;
+}
+
+/**
+ * Clicks on nodes where the graph is largest. First the hub's (the most related actor: the largest
+ * selection, and at the fitted zoom the one node drawn large enough to hit), then, zoomed in with
+ * the wheel six times closer (nodes 8 px and more, as a reader would zoom to pick one), others that can be hit alone.
+ * "Fit" afterwards.
+ */
+async function measureClickNodeEveryActor(
+  page: Page,
+  d: BenchDoc,
+  runs: number,
+): Promise<Series[]> {
+  const click = async (id: string, target: { x: number; y: number }) => {
+    await clearSelection(page);
+    return timeInput(
+      page,
+      `click node ${id}`,
+      'pointerdown',
+      { kind: 'jumped', entityId: id },
+      () => page.mouse.click(target.x, target.y),
+    );
+  };
+  const hub: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const target = await page.evaluate((id) => window.__bench?.nodeTarget(id, 3) ?? null, d.hub);
+    if (!target) break;
+    hub.push(await click(d.hub, target));
+    if (hub.at(-1) === 'timed out') break;
+  }
+  await clearSelection(page);
+  const box = await graphCanvasBox(page, d);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const zoom = () => page.evaluate(() => window.cy?.zoom() ?? 0);
+  const fitted = await zoom();
+  for (let i = 0; i < 120 && (await zoom()) < fitted * 6; i++) {
+    await page.mouse.wheel(0, -100);
+    await sleep(30);
+  }
+  // The graph's picture is made again at the new zoom once it stops changing.
+  await settle(page, 1_500);
+  const zoomed = await zoom();
+  const others: Sample[] = [];
+  const clicked: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    const target = await page.evaluate((k) => window.__bench?.pickNode(k, 6) ?? null, i);
+    if (!target) break;
+    others.push(await click(target.id, target));
+    clicked.push(target.id);
+    if (others.at(-1) === 'timed out') break;
+  }
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await settle(page, 300);
+  if (others.length === 0)
+    throw new MeasurementError(`${d.label}: no node of the every-actor view can be clicked alone`);
+  const out: Series[] = [
+    {
+      metric: 'click node (every actor)',
+      document: d.label,
+      unit: 'ms',
+      samples: others,
+      details: { clicked, fittedZoom: fitted, zoom: zoomed },
+    },
+  ];
+  if (hub.length > 0)
+    out.push({
+      metric: 'click hub node (every actor)',
+      document: d.label,
+      unit: 'ms',
+      samples: hub,
+      details: { hub: d.hub },
+    });
   return out;
 }
 

@@ -77,6 +77,8 @@ export interface BenchRuntime {
   pickMention: (pick: number) => MentionTarget | null;
   /** A node of the graph that a click can hit unambiguously, preferring the `pick`-th. */
   pickNode: (pick: number, minSize: number) => NodeTarget | null;
+  /** Where to click that node, if it is drawn at least `minSize` px wide and nothing else is there. */
+  nodeTarget: (id: string, minSize: number) => NodeTarget | null;
   /** Element count of the whole page and of the article. */
   domCounts: () => { page: number; article: number };
 }
@@ -298,33 +300,42 @@ export function installRuntime(): void {
       return visible.length ? (visible[pick % visible.length] ?? null) : null;
     },
     pickNode(pick, minSize) {
-      const cy = cyOf();
-      const container = cy?.container();
-      if (!cy || !container) return null;
-      const box = container.getBoundingClientRect();
-      const nodes = cy.nodes().filter((n) => n.visible());
-      const boxes = nodes.map((n) => ({ id: n.id(), b: n.renderedBoundingBox({}) }));
-      const count = nodes.length;
-      for (let k = 0; k < Math.min(count, 300); k++) {
-        const node = nodes[(pick * 7919 + k) % count];
-        if (!node) continue;
-        const p = node.renderedPosition();
-        const size = Math.min(node.renderedWidth(), node.renderedHeight());
-        if (size < minSize) continue;
-        const x = box.left + p.x;
-        const y = box.top + p.y;
-        if (x < box.left + 8 || x > box.right - 8 || y < box.top + 8 || y > box.bottom - 8)
-          continue;
-        // Nothing drawn over the canvas there (toolbar, legend, a message).
-        const hit = document.elementFromPoint(x, y);
-        if (!hit || !container.contains(hit)) continue;
-        const overlapped = boxes.some(
-          ({ id, b }) =>
-            id !== node.id() && p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2,
-        );
-        if (!overlapped) return { x, y, id: node.id(), renderedSize: size };
+      const ids =
+        cyOf()
+          ?.nodes(':visible')
+          .map((n) => n.id()) ?? [];
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[(pick * 7919 + k) % ids.length];
+        const target = id === undefined ? null : runtime.nodeTarget(id, minSize);
+        if (target) return target;
       }
       return null;
+    },
+    nodeTarget(id, minSize) {
+      const cy = cyOf();
+      const container = cy?.container();
+      const node = cy?.$id(id);
+      if (!cy || !container || !node || node.empty() || !node.visible()) return null;
+      const box = container.getBoundingClientRect();
+      const p = node.renderedPosition();
+      const size = Math.min(node.renderedWidth(), node.renderedHeight());
+      if (size < minSize) return null;
+      const x = box.left + p.x;
+      const y = box.top + p.y;
+      if (x < box.left + 8 || x > box.right - 8 || y < box.top + 8 || y > box.bottom - 8)
+        return null;
+      // Nothing drawn over the canvas there (toolbar, legend, a message).
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !container.contains(hit)) return null;
+      // No other node under the point, whichever is drawn on top.
+      const overlapped = cy
+        .nodes(':visible')
+        .not(node)
+        .some((n) => {
+          const b = n.renderedBoundingBox({});
+          return p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+        });
+      return overlapped ? null : { x, y, id, renderedSize: size };
     },
     domCounts() {
       const article = document.querySelector('article, [role="article"]');
