@@ -502,7 +502,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
-  it("makes the every-actor view's picture over frames, keeps it through a held click, remakes it after a drag", async () => {
+  it("makes the every-actor view's picture over frames, keeps it through a held click, remakes it after a drag and a new layout", async () => {
     await openLarge(page());
     // How many elements each frame draws one by one, rather than from the layered picture.
     await page().evaluate(() => {
@@ -557,6 +557,32 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await expect
       .poll(async () => (await layeredPicture(page())).made, { timeout: 15_000 })
       .toBe(true);
+
+    // A new layout moves every node: the picture is made again over frames, as for a new graph,
+    // and no frame draws every element.
+    // (The dragged node is pinned and stays: another one is watched.)
+    const moving = await page().evaluate((pinnedId) => {
+      (window as unknown as { oneByOne: number[] }).oneByOne.length = 0;
+      const node = window.cy!.nodes().filter((n) => n.id() !== pinnedId)[0]!;
+      return { id: node.id(), ...node.position() };
+    }, id);
+    await page().getByRole('button', { name: 'Re-run layout' }).click();
+    await page().waitForFunction(
+      ({ id: nodeId, x, y }) => {
+        const q = window.cy!.$id(nodeId).position();
+        return q.x !== x || q.y !== y;
+      },
+      moving,
+      { timeout: 30_000 },
+    );
+    await expect
+      .poll(async () => (await layeredPicture(page())).made, { timeout: 15_000 })
+      .toBe(true);
+    expect(
+      await page().evaluate(() =>
+        (window as unknown as { oneByOne: number[] }).oneByOne.filter((n) => n > 1_000),
+      ),
+    ).toEqual([]);
     expect(pageErrors(page())).toEqual([]);
   });
 

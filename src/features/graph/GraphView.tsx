@@ -423,10 +423,12 @@ export default function GraphView() {
     const shown = cy.elements(':visible');
     if (shown.nodes().length <= IN_PLACE_LAYOUT_LIMIT) {
       layoutInPlace(cy, pinned.current, shown, seed);
+      cy.fit(shown, 40);
     } else {
       const asDefinition = (e: SingularElementArgument) => ({ data: e.data() as ElementData });
+      const nodes = shown.nodes().map(asDefinition);
       const input = layoutInputOf(
-        shown.nodes().map(asDefinition),
+        nodes,
         shown.edges().map(asDefinition),
         fixedNodes(cy, pinned.current),
         seed,
@@ -435,8 +437,20 @@ export default function GraphView() {
       cy.batch(() => {
         for (const [id, position] of Object.entries(positions)) cy.$id(id).position(position);
       });
+      // Framed from the positions, as a new graph is: cy.fit would measure every element's
+      // bounds, labels included, in this task (380 ms for every actor of 100,000 words), and the
+      // frame measures them again.
+      const placed = Object.fromEntries(input.fixed.map((f) => [f.nodeId, f.position]));
+      frameViewport(cy, nodes, { ...placed, ...positions });
+      if (cy.elements().length > REDRAW_LIMIT) {
+        // The old picture is dropped now rather than on the next frame, so that frame makes the
+        // new one in slices instead of drawing every element (see layersFirst). Should a change
+        // end that, the picture is still made once nothing moves: nothing else would start it.
+        prepareFrame(cy);
+        layersFirst(cy);
+        layerWhenSettled(cy);
+      }
     }
-    cy.fit(shown, 40);
     // A reload shows this picture, not the first one.
     if (keeping.current) useAppStore.getState().keepArrangement(index.doc.id, positionsOf(cy));
   };
