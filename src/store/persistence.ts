@@ -3,6 +3,7 @@
  * convenience, never a requirement: when it is missing, full or holds a record that no longer reads,
  * the app says so and goes on in memory, and no other document is dropped.
  */
+import { afterPaint } from './afterPaint';
 import {
   createStore,
   delMany,
@@ -182,18 +183,6 @@ export async function loadPersisted(store: UseStore): Promise<{
     problems.push(...wrong);
   });
   return { docs, meta: start.meta, arrangements: start.arrangements, problems };
-}
-
-/**
- * Runs `task` once the next frame has been painted: a task queued at once (setTimeout 0) usually
- * runs before the browser paints what the current task changed. Without frames (tests), at once.
- */
-function afterPaint(task: () => void): void {
-  if (typeof requestAnimationFrame === 'function') {
-    requestAnimationFrame(() => setTimeout(task, 0));
-  } else {
-    setTimeout(task, 0);
-  }
 }
 
 /**

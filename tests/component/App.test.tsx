@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
 import { useAppStore } from '../../src/store/store';
@@ -160,12 +160,27 @@ describe('the explorer on the built-in article', () => {
   it('mirrors the selection and the filters in the URL and restores them on Back', async () => {
     const { user } = openBuiltinArticle();
     await user.click(within(actorList()).getByRole('button', { name: /^Russia \d/ }));
-    expect(location.search).toBe('?entity=e-russia');
+    // Written once the change is painted, off the click's path.
+    await vi.waitFor(() => expect(location.search).toBe('?entity=e-russia'));
     await user.click(within(actorTypes()).getByRole('checkbox', { name: /^Place/ }));
-    expect(location.search).toBe('?entity=e-russia&hide=location');
+    await vi.waitFor(() => expect(location.search).toBe('?entity=e-russia&hide=location'));
     history.back();
     await vi.waitFor(() => expect(useAppStore.getState().hiddenEntityTypes.size).toBe(0));
     expect(useAppStore.getState().selectedEntityId).toBe('e-russia');
+  });
+
+  it('gives each of two changes in one moment its own history entry', async () => {
+    openBuiltinArticle();
+    const before = history.length;
+    act(() => {
+      useAppStore.getState().selectEntity('e-syria');
+      useAppStore.getState().toggleEntityType('location');
+    });
+    await vi.waitFor(() => expect(location.search).toBe('?entity=e-syria&hide=location'));
+    expect(history.length).toBe(before + 2);
+    history.back();
+    await vi.waitFor(() => expect(useAppStore.getState().hiddenEntityTypes.size).toBe(0));
+    expect(useAppStore.getState().selectedEntityId).toBe('e-syria');
   });
 
   it('clears the selection with Escape', async () => {

@@ -245,8 +245,9 @@ describe('the explorer in a real browser', () => {
       .getByRole('group', { name: 'Actor types' })
       .getByRole('checkbox', { name: /^Place/ })
       .uncheck();
+    // The URL is written once the change is painted.
+    await expect.poll(() => page().url()).toContain('hide=location');
     expect(page().url()).toContain('entity=e-hts');
-    expect(page().url()).toContain('hide=location');
     await page().reload();
     await page().waitForFunction(() => !!window.cy && window.cy.nodes().length > 0);
     expect(await selectedNodeIds(page())).toEqual(['e-hts']);
