@@ -144,7 +144,8 @@ describe('annotating in a real browser', () => {
     await page()
       .getByRole('article', { name: /Ministers meet in Lisbon/ })
       .waitFor();
-    expect(await page().evaluate(() => window.cy!.nodes().length)).toBe(0);
+    // The graph is drawn once the text has painted: it then holds the pasted article's actors, none.
+    await page().waitForFunction(() => window.cy!.nodes().length === 0);
 
     const panel = page().locator('details.suggestions');
     await panel.locator('summary').click();
