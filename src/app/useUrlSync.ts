@@ -23,6 +23,8 @@ export function useUrlSync(): void {
     // the input's path. A state not yet written when the next comes is written first, so each
     // keeps its entry.
     let pending: string | null = null;
+    // Back and Forward apply the URL to the store; that change is the entry's, not a new one.
+    let popping = false;
     const write = () => {
       if (pending === null) return;
       history.pushState(null, '', urlFor(pending));
@@ -30,7 +32,7 @@ export function useUrlSync(): void {
     };
     const unsubscribe = subscribe((s) => {
       const next = serializeViewState(currentViewState(s));
-      if (next === last) return;
+      if (next === last || popping) return;
       write();
       last = next;
       pending = next;
@@ -39,8 +41,15 @@ export function useUrlSync(): void {
     const onPop = () => {
       // The reader left the state not yet written: it gets no entry.
       pending = null;
-      fromUrl(false);
+      popping = true;
+      try {
+        fromUrl(false);
+      } finally {
+        popping = false;
+      }
       last = serializeViewState(currentViewState(getState()));
+      // The entry says what is shown, as a link would (an unknown actor is dropped, say).
+      if (last !== location.search) history.replaceState(null, '', urlFor(last));
     };
     window.addEventListener('popstate', onPop);
     // A reload right after a click still finds it in the URL.
