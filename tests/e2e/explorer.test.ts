@@ -257,6 +257,16 @@ describe('the explorer in a real browser', () => {
       () => window.cy!.nodes('[type = "location"]').filter((n) => !n.visible()).length === 0,
     );
     expect(await selectedNodeIds(page())).toEqual(['e-hts']);
+    // Back again reaches the view before the click; Forward twice returns (Back added no entry).
+    await page().goBack();
+    await page().waitForFunction(() => window.cy!.$(':selected').length === 0);
+    await page().goForward();
+    await page().waitForFunction(() => window.cy!.$id('e-hts').selected());
+    await page().goForward();
+    await page().waitForFunction(
+      () => window.cy!.nodes('[type = "location"]').filter((n) => n.visible()).length === 0,
+    );
+    expect(page().url()).toContain('hide=location');
   });
 
   it('keeps a dragged node where the user put it when the layout is re-run', async () => {
