@@ -397,9 +397,9 @@ export async function measureShowAll(page: Page, d: BenchDoc, clicks: number): P
 
 /**
  * Clicks on nodes where the graph is largest. First the hub's (the most related actor: the largest
- * selection, and at the fitted zoom the one node drawn large enough to hit), then, zoomed in with
- * the wheel six times closer (nodes 8 px and more, as a reader would zoom to pick one), others that can be hit alone.
- * "Fit" afterwards.
+ * selection, and at the fitted zoom the one node drawn large enough to hit); then, zoomed in with
+ * the wheel to six times the fitted zoom (most nodes ~10 px wide: a reader zooms to pick one),
+ * others that a click hits alone. "Fit" afterwards.
  */
 async function measureClickNodeEveryActor(
   page: Page,
