@@ -62,7 +62,6 @@ export async function storedRecord(page: Page, key: string): Promise<unknown> {
   );
 }
 
-/** Drags a node by the mouse, as a person would, and returns where it ended up (graph coordinates). */
 /** Where a node is drawn, in page coordinates, so the mouse can click it like a person. */
 export async function nodePoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((nodeId) => {
@@ -73,6 +72,7 @@ export async function nodePoint(page: Page, id: string): Promise<{ x: number; y:
   }, id);
 }
 
+/** Drags a node by the mouse, as a person would, and returns where it ended up (graph coordinates). */
 export async function dragNode(
   page: Page,
   id: string,
