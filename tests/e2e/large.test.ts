@@ -342,6 +342,64 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
+  it('draws the overview and every actor again after a reload without laying them out', async () => {
+    // Every layout the page asks a worker for, counted across the reload.
+    await page()
+      .context()
+      .addInitScript(() => {
+        const w = window as unknown as { layoutsAsked: number };
+        w.layoutsAsked = 0;
+        const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+        Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+          const [message] = args;
+          // A layout's input, as layoutClient posts it (a warm-up is a string).
+          if (typeof message === 'object' && message !== null && 'seed' in message)
+            w.layoutsAsked++;
+          post.apply(this, args);
+        } as Worker['postMessage'];
+      });
+    const asked = () =>
+      page().evaluate(() => (window as unknown as { layoutsAsked: number }).layoutsAsked);
+    const kept = () =>
+      page().evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('ariadne-layouts');
+            open.onerror = () => resolve(-1);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('layouts')) return resolve(0);
+              const request = db.transaction('layouts').objectStore('layouts').count();
+              request.onsuccess = () => resolve(request.result);
+              db.close();
+            };
+          }),
+      );
+    await openLarge(page());
+    const overview = await nodePositions(page());
+    await showEveryActor(page());
+    const every = await nodePositions(page());
+    expect(await asked()).toBe(2);
+    // Two layouts and the list of them.
+    await expect.poll(kept, { timeout: 15_000 }).toBe(3);
+
+    await page().reload();
+    await page().waitForFunction(
+      (count) =>
+        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
+        window.cy!.nodes().length >= count,
+      80,
+    );
+    expect(await nodePositions(page())).toEqual(overview);
+    await showEveryActor(page());
+    expect(await nodePositions(page())).toEqual(every);
+    expect(await asked()).toBe(0);
+    // "Re-run layout" still lays out afresh.
+    await page().getByRole('button', { name: 'Re-run layout' }).click();
+    await expect.poll(asked).toBe(1);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it('shows the text again when the page is reloaded with the document open', async () => {
     await openLarge(page());
     await page().reload();

@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { clear, createStore, keys } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import type * as Layout from './layout';
 import type { LayoutInput } from './layout';
@@ -46,6 +48,67 @@ describe('layoutOffThread', () => {
     await layoutOffThread(chain(13)).result;
     expect(computed.count).toBe(now + 1);
   });
+});
+
+describe('layoutOffThread across visits (a production build)', () => {
+  const kept = createStore('ariadne-layouts', 'layouts');
+
+  /** The client as a fresh page load has it: nothing in memory, storage as it is. */
+  async function reloaded() {
+    vi.resetModules();
+    return import('./layoutClient');
+  }
+
+  async function withBuild(run: () => Promise<void>) {
+    vi.stubEnv('DEV', false);
+    // Idle tasks (the writes to storage) run at once.
+    vi.stubGlobal('requestIdleCallback', (task: () => void) => task());
+    await clear(kept);
+    try {
+      await run();
+    } finally {
+      vi.unstubAllEnvs();
+      vi.unstubAllGlobals();
+    }
+  }
+
+  it('lays a graph out once: after a reload its first layout comes from the browser', () =>
+    withBuild(async () => {
+      const before = computed.count;
+      const first = await (await reloaded()).layoutOffThread(chain(30)).result;
+      await vi.waitFor(async () => expect(await keys(kept)).toHaveLength(2));
+      const again = await (await reloaded()).layoutOffThread(chain(30)).result;
+      expect(computed.count - before).toBe(1);
+      expect(again).toEqual(first);
+    }));
+
+  it('keeps no re-run (another seed): the arrangement keeps that', () =>
+    withBuild(async () => {
+      const before = computed.count;
+      await (await reloaded()).layoutOffThread(chain(30, 2)).result;
+      await (await reloaded()).layoutOffThread(chain(30, 2)).result;
+      expect(computed.count - before).toBe(2);
+      expect(await keys(kept)).toEqual([]);
+    }));
+
+  it('starts no worker for a layout cancelled while its kept copy is looked up', () =>
+    withBuild(async () => {
+      const posted: unknown[] = [];
+      vi.stubGlobal(
+        'Worker',
+        class {
+          onmessage: unknown = null;
+          postMessage(m: unknown) {
+            posted.push(m);
+          }
+          terminate() {}
+        },
+      );
+      const job = (await reloaded()).layoutOffThread(chain(70));
+      job.cancel();
+      await expect(job.result).rejects.toThrow(/cancelled/);
+      expect(posted).toEqual([]);
+    }));
 });
 
 describe('prepareLayoutWorker', () => {

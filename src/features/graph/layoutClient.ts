@@ -5,10 +5,12 @@
  * workers are missing the layout runs in place.
  *
  * A layout is seeded, so the same input always comes out the same: the last few results are kept,
- * and going back to a document (or to its overview after "Show all") draws its graph at once.
+ * and going back to a document (or to its overview after "Show all") draws its graph at once. A
+ * document's first layouts are also kept in the browser (`layoutCache`), for the next visit.
  */
-import { WARM_UP, computeLayout } from './layout';
+import { FIRST_SEED, WARM_UP, computeLayout } from './layout';
 import type { LayoutInput, Point } from './layout';
+import { findLayout, keepLayout, openLayoutCache } from './layoutCache';
 import { whenIdle } from '../whenIdle';
 
 type Reply = { ok: true; positions: Record<string, Point> } | { ok: false; error: string };
@@ -27,6 +29,7 @@ let warmedUp = false;
  * for is that of a document just opened.
  */
 export function prepareLayoutWorker(): void {
+  if (keepsLayouts()) openLayoutCache();
   if (typeof Worker === 'undefined' || idle) return;
   idle = startWorker();
   if (warmedUp) return;
@@ -51,6 +54,14 @@ function remember(key: string, positions: Record<string, Point>): void {
 const copy = (positions: Record<string, Point>) =>
   Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { ...p }]));
 
+/**
+ * Whether first layouts are kept in the browser. Not in development, where the code that lays out
+ * changes under the same name (see `findLayout`'s `code`).
+ */
+function keepsLayouts(): boolean {
+  return !import.meta.env.DEV;
+}
+
 export function layoutOffThread(input: LayoutInput): {
   result: Promise<Record<string, Point>>;
   cancel: () => void;
@@ -62,13 +73,41 @@ export function layoutOffThread(input: LayoutInput): {
     remember(key, known);
     return { result: Promise.resolve(copy(known)), cancel: () => {} };
   }
-  const job = startLayout(input);
+  const done = (positions: Record<string, Point>) => {
+    remember(key, copy(positions));
+    return positions;
+  };
+  // A re-run's layout is kept with the document's arrangement instead (see arrangementSlice).
+  if (input.seed !== FIRST_SEED || !keepsLayouts()) {
+    const job = startLayout(input);
+    return { result: job.result.then(done), cancel: job.cancel };
+  }
+  let cancelled = false;
+  let cancelJob = () => {};
+  // This chunk's name changes with its content, which holds the layout code the worker runs too.
+  const result = findLayout(key, input, import.meta.url).then(async (kept) => {
+    if (kept?.positions) {
+      const { digest } = kept;
+      whenIdle(() => void keepLayout(digest, input));
+      return done(kept.positions);
+    }
+    if (cancelled) throw new Error('the layout was cancelled');
+    const job = startLayout(input);
+    cancelJob = job.cancel;
+    const positions = done(await job.result);
+    if (kept) {
+      // Written once the page is idle, by when the caller may have changed what it got.
+      const snapshot = copy(positions);
+      whenIdle(() => void keepLayout(kept.digest, input, snapshot));
+    }
+    return positions;
+  });
   return {
-    result: job.result.then((positions) => {
-      remember(key, copy(positions));
-      return positions;
-    }),
-    cancel: job.cancel,
+    result,
+    cancel: () => {
+      cancelled = true;
+      cancelJob();
+    },
   };
 }
 
