@@ -24,6 +24,7 @@ import {
   measureNaiveClick,
   measureNaiveOpen,
   measureOpen,
+  measureReload,
   measurePointerSweep,
   measureScroll,
   measureSearchKeystroke,
@@ -150,9 +151,19 @@ async function measureApp(
   const heap: Sample[] = [];
   const domPage: Sample[] = [];
   const domArticle: Sample[] = [];
+  const reloadText: Sample[] = [];
+  const reloadGraph: Sample[] = [];
   let page: Page | null = null;
   for (let i = 0; i < budget.open; i++) {
-    if (page) await page.context().close();
+    // Every page but the last is reloaded once before it goes: the last one's interactions start
+    // from an open, as they always have.
+    if (page) {
+      const reload = await measureReload(page, d);
+      reloadText.push(reload.text);
+      reloadGraph.push(reload.graph);
+      log(`${d.label}: reload ${i}: text ${fmt(reload.text)}, graph ${fmt(reload.graph)}`);
+      await page.context().close();
+    }
     const run = await measureOpen(browser, appUrl, d, placeholder, errors);
     page = run.page;
     text.push(run.text);
@@ -177,6 +188,8 @@ async function measureApp(
     series('JS heap after load', d.label, 'MB', heap),
     series('DOM elements in page after load', d.label, 'count', domPage),
     series('DOM elements in article after load', d.label, 'count', domArticle),
+    series('reload → text shown', d.label, 'ms', reloadText),
+    series('reload → graph usable', d.label, 'ms', reloadGraph),
   ];
   if (!page) return out;
   try {

@@ -170,6 +170,42 @@ async function alertText(page: Page): Promise<string> {
   return (await alert.count()) > 0 ? ((await alert.first().textContent()) ?? '') : '';
 }
 
+/** Waits in the page, frame by frame, until `check` holds (or `timeoutMs` passes). */
+function shown(page: Page, check: Check, timeoutMs: number): Promise<Outcome | 'deadline'> {
+  const p = page.evaluate(
+    ([c, t]) => window.__bench?.until(c, t) ?? { ok: false as const, reason: 'no runtime' },
+    [check, timeoutMs] as const,
+  );
+  p.catch(() => undefined);
+  return within(p, timeoutMs + TIMEOUTS.grace);
+}
+
+/**
+ * A reload with the document open, once the page has been idle (what it keeps in the browser is
+ * written by then): the library, the document and its view come back from storage. Timed from the
+ * navigation's start, the origin of `performance.now()` in the new page, to the text shown and to
+ * the graph usable, as for an open.
+ */
+export async function measureReload(
+  page: Page,
+  d: BenchDoc,
+): Promise<{ text: Sample; graph: Sample }> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5_000 })),
+  );
+  await sleep(300);
+  await page.reload({ waitUntil: 'commit' });
+  await page.evaluate(() => window.__bench?.fromNavigation());
+  const [text, graph] = await Promise.all([
+    shown(page, { kind: 'textShown', needle: d.needle }, TIMEOUTS.openText),
+    shown(page, { kind: 'graphUsable', entityId: d.anchorEntity }, TIMEOUTS.openGraph),
+  ]);
+  return {
+    text: outcomeToSample(text, `reload ${d.label}: text`),
+    graph: outcomeToSample(graph, `reload ${d.label}: graph`),
+  };
+}
+
 /**
  * One open: a fresh page on the app, the placeholder, then the document through the file input.
  * Times from the input's `change` event to the text shown and to the graph usable, collects the
@@ -187,16 +223,8 @@ export async function measureOpen(
   await openPlaceholder(page, placeholderPath);
 
   await page.evaluate(() => window.__bench?.arm('change'));
-  const run = (check: Check, timeoutMs: number) => {
-    const p = page.evaluate(
-      ([c, t]) => window.__bench?.until(c, t) ?? { ok: false as const, reason: 'no runtime' },
-      [check, timeoutMs] as const,
-    );
-    p.catch(() => undefined);
-    return within(p, timeoutMs + TIMEOUTS.grace);
-  };
-  const text = run({ kind: 'textShown', needle: d.needle }, TIMEOUTS.openText);
-  const graph = run({ kind: 'graphUsable', entityId: d.anchorEntity }, TIMEOUTS.openGraph);
+  const text = shown(page, { kind: 'textShown', needle: d.needle }, TIMEOUTS.openText);
+  const graph = shown(page, { kind: 'graphUsable', entityId: d.anchorEntity }, TIMEOUTS.openGraph);
   await page.getByLabel('Open documents').setInputFiles(d.path);
   const [textOutcome, graphOutcome] = await Promise.all([text, graph]);
   if (textOutcome === 'deadline' || graphOutcome === 'deadline' || !textOutcome.ok) {

@@ -63,6 +63,8 @@ export interface BenchRuntime {
   longTasks: LongTask[];
   /** Waits for the next `type` event anywhere in the page; optionally watches an element for changes. */
   arm: (type: string, observeRegion?: string) => void;
+  /** Times from the page's navigation instead (`performance.now()`'s origin): for a reload. */
+  fromNavigation: () => void;
   until: (check: Check, timeoutMs: number) => Promise<Outcome>;
   /**
    * Frame-to-frame intervals (ms) of `requestAnimationFrame` over `durationMs`, and how far the
@@ -228,6 +230,9 @@ export function installRuntime(): void {
         },
         { capture: true, once: true },
       );
+    },
+    fromNavigation() {
+      runtime.t0 = 0;
     },
     until(check, timeoutMs) {
       const started = performance.now();
