@@ -145,7 +145,7 @@ export const LAYERS_SKIP_MS = 250;
 /** The parts of Cytoscape's layered texture cache this uses (cytoscape 3.x, canvas renderer). */
 interface LayerCache {
   lastInvalidationTime: number;
-  /** Our ninth Cytoscape patch (README): make the layers at once, drawn as far as they are made. */
+  /** Our ninth Cytoscape patch (patches/README.md): make the layers at once, drawn as far as they are made. */
   layersFirst?: boolean;
 }
 
