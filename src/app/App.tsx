@@ -1,4 +1,3 @@
-import { Suspense, lazy } from 'react';
 import { useAppStore } from '../store/store';
 import { selectDoc } from '../store/selectors';
 import { EntityDetails } from '../features/details/EntityDetails';
@@ -12,13 +11,11 @@ import { MentionComposer } from '../features/edit/MentionComposer';
 import { ExportMenu } from '../features/export/ExportMenu';
 import { ImportProblems } from '../features/library/ImportProblems';
 import { LibraryPanel } from '../features/library/LibraryPanel';
+import { GraphPane } from './GraphPane';
 import { OpenDocuments } from '../features/library/OpenDocuments';
 import { useFileDrop } from './useFileDrop';
 import { useKeyboard } from './useKeyboard';
 import { useUrlSync } from './useUrlSync';
-
-// Cytoscape is the largest dependency and not needed for the first paint of the text.
-const GraphView = lazy(() => import('../features/graph/GraphView'));
 
 export function App() {
   const doc = useAppStore(selectDoc);
@@ -58,9 +55,7 @@ export function App() {
           <MentionComposer />
         </main>
         <div className="side">
-          <Suspense fallback={<div className="graph graph-loading">Loading the graph…</div>}>
-            <GraphView />
-          </Suspense>
+          <GraphPane />
           <EntityDetails />
         </div>
       </div>

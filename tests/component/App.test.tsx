@@ -16,8 +16,8 @@ import {
 } from './ui';
 
 // Cytoscape needs a canvas, which jsdom lacks; the graph has its own end-to-end tests.
-vi.mock('../../src/features/graph/GraphView', () => ({
-  default: () => <section aria-label="Network graph" />,
+vi.mock('../../src/app/GraphPane', () => ({
+  GraphPane: () => <section aria-label="Network graph" />,
 }));
 
 describe('the explorer on the built-in article', () => {

@@ -8,8 +8,8 @@ import { documentSchema } from '../../src/domain/schema';
 import { useAppStore } from '../../src/store/store';
 import { PASTED_ARTICLE } from '../fixtures/pasted-article';
 
-vi.mock('../../src/features/graph/GraphView', () => ({
-  default: () => <section aria-label="Network graph" />,
+vi.mock('../../src/app/GraphPane', () => ({
+  GraphPane: () => <section aria-label="Network graph" />,
 }));
 
 function openApp() {

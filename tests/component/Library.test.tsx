@@ -5,8 +5,8 @@ import { App } from '../../src/app/App';
 import { loadBuiltinDocument } from '../../src/app/builtin';
 import { useAppStore } from '../../src/store/store';
 
-vi.mock('../../src/features/graph/GraphView', () => ({
-  default: () => <section aria-label="Network graph" />,
+vi.mock('../../src/app/GraphPane', () => ({
+  GraphPane: () => <section aria-label="Network graph" />,
 }));
 
 function openApp() {
