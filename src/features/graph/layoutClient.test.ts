@@ -17,6 +17,7 @@ vi.mock('./layout', async (importOriginal) => {
 });
 
 const { RECENT_LAYOUTS, layoutOffThread } = await import('./layoutClient');
+const { WARM_UP } = await import('./layout');
 
 function chain(n: number, seed = 1): LayoutInput {
   const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, size: 30, label: `N${i}` }));
@@ -91,23 +92,49 @@ describe('layoutOffThread across visits (a production build)', () => {
       expect(await keys(kept)).toEqual([]);
     }));
 
-  it('starts no worker for a layout cancelled while its kept copy is looked up', () =>
+  /** Workers that never answer, as Worker: what they were sent and which were stopped. */
+  function fakeWorkers() {
+    const made: { posted: unknown[]; stopped: boolean }[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: unknown = null;
+        private readonly log = { posted: [] as unknown[], stopped: false };
+        constructor() {
+          made.push(this.log);
+        }
+        postMessage(m: unknown) {
+          this.log.posted.push(m);
+        }
+        terminate() {
+          this.log.stopped = true;
+        }
+      },
+    );
+    return made;
+  }
+
+  it('asks a worker at once, without waiting for the lookup of a kept copy', () =>
     withBuild(async () => {
-      const posted: unknown[] = [];
-      vi.stubGlobal(
-        'Worker',
-        class {
-          onmessage: unknown = null;
-          postMessage(m: unknown) {
-            posted.push(m);
-          }
-          terminate() {}
-        },
-      );
+      const made = fakeWorkers();
       const job = (await reloaded()).layoutOffThread(chain(70));
+      expect(made.flatMap((w) => w.posted)).toEqual([chain(70)]);
       job.cancel();
+      expect(made[0]!.stopped).toBe(true);
       await expect(job.result).rejects.toThrow(/cancelled/);
-      expect(posted).toEqual([]);
+    }));
+
+  it('stops that worker when the kept layout comes first, and readies another', () =>
+    withBuild(async () => {
+      const first = await (await reloaded()).layoutOffThread(chain(30)).result;
+      await vi.waitFor(async () => expect(await keys(kept)).toHaveLength(2));
+      const made = fakeWorkers();
+      const again = await (await reloaded()).layoutOffThread(chain(30)).result;
+      expect(again).toEqual(first);
+      expect(made).toHaveLength(2);
+      expect(made[0]).toEqual({ posted: [chain(30)], stopped: true });
+      // Warmed up once the page is idle (here, at once), as a page's first worker is.
+      expect(made[1]).toEqual({ posted: [WARM_UP], stopped: false });
     }));
 });
 

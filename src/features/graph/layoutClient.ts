@@ -83,33 +83,47 @@ export function layoutOffThread(input: LayoutInput): {
     return { result: job.result.then(done), cancel: job.cancel };
   }
   let cancelled = false;
-  let cancelJob = () => {};
+  // In a worker the layout starts at once, so that one not kept (a new document's) waits for no
+  // lookup (which, after a new document's text is drawn, waits behind its storage): a kept one,
+  // found first, stops it. On the page (no workers) a layout could not be stopped: it waits.
+  let job = typeof Worker === 'undefined' ? null : startLayout(input);
+  const computed = () => {
+    if (cancelled) return Promise.reject(new Error('the layout was cancelled'));
+    job ??= startLayout(input);
+    return job.result;
+  };
   // This chunk's name changes with its content, which holds the layout code the worker runs too.
-  const result = findLayout(key, input, import.meta.url).then(async (kept) => {
+  const lookup = findLayout(key, input, import.meta.url);
+  // A small graph's worker may well answer first.
+  const workerDone = job ? job.result.then(nothing, nothing) : new Promise<null>(() => {});
+  const result = Promise.race([lookup, workerDone]).then(async (kept) => {
     if (kept?.positions) {
+      job?.cancel();
+      // The stopped worker was the one kept ready: another takes its place once the page is idle
+      // (its script compiling now would slow the graph being drawn).
+      if (job) whenIdle(prepareLayoutWorker);
       const { digest } = kept;
       whenIdle(() => void keepLayout(digest, input));
       return done(kept.positions);
     }
-    if (cancelled) throw new Error('the layout was cancelled');
-    const job = startLayout(input);
-    cancelJob = job.cancel;
-    const positions = done(await job.result);
-    if (kept) {
-      // Written once the page is idle, by when the caller may have changed what it got.
-      const snapshot = copy(positions);
-      whenIdle(() => void keepLayout(kept.digest, input, snapshot));
-    }
+    const positions = done(await computed());
+    // Written once the page is idle, by when the caller may have changed what it got.
+    const snapshot = copy(positions);
+    void lookup.then((k) => {
+      if (k && !k.positions) whenIdle(() => void keepLayout(k.digest, input, snapshot));
+    });
     return positions;
   });
   return {
     result,
     cancel: () => {
       cancelled = true;
-      cancelJob();
+      job?.cancel();
     },
   };
 }
+
+const nothing = () => null;
 
 function startLayout(input: LayoutInput): {
   result: Promise<Record<string, Point>>;
