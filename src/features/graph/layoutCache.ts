@@ -4,8 +4,8 @@
  * overview's layout in a fresh worker was 0.65–0.75 s of a reload's ~2 s to a usable graph.
  *
  * A cache, never a requirement: whatever goes wrong (no IndexedDB, no `crypto.subtle` outside a
- * secure context, storage full, a record that does not read, a database that does not answer in
- * time) is a miss, and the graph is laid out as if nothing had been kept.
+ * secure context, storage full, a record that does not read, a database that does not answer within
+ * a second) is a miss, and the graph is laid out as if nothing had been kept.
  *
  * What is kept is numbers only: each layout's positions as x, y pairs in the input's node order,
  * under a SHA-256 digest of the whole input (ids, sizes, labels, edges, fixed nodes, seed) and of
@@ -19,8 +19,12 @@ import type { LayoutInput, Point } from './layout';
 /** How many layouts are kept (the largest, every actor of 5,000, is 80 KB). */
 export const KEPT_LAYOUTS = 12;
 
-/** A lookup that has not answered by then is a miss: the layout would not wait for storage. */
-export const LOOKUP_TIMEOUT_MS = 250;
+/**
+ * A lookup that has not answered by then is a miss. Where there are workers the layout runs
+ * meanwhile (see layoutClient), so a longer wait costs nothing and lets a lookup slowed by a busy
+ * machine still be used; it bounds the wait of a page without workers, whose layout waits for it.
+ */
+export const LOOKUP_TIMEOUT_MS = 1000;
 
 /** The digests of the kept layouts, the most recently used last. */
 const RECENT = 'recent';
