@@ -38,16 +38,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const nameOf = new Map(doc.entities.map((e) => [e.id, e.name]));
 const firstLine = doc.text.split('\n')[0]!;
 
-async function openLarge(p: Page): Promise<void> {
-  await openApp(p, baseUrl);
-  await p.getByLabel('Open documents').setInputFiles(file);
-  await p.getByRole('article', { name: `Text of ${doc.title}` }).waitFor();
+/** The graph is ready and draws at least the overview's 80 actors. */
+async function overviewDrawn(p: Page): Promise<void> {
   await p.waitForFunction(
     (count) =>
       document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
       window.cy!.nodes().length >= count,
     80,
   );
+}
+
+async function openLarge(p: Page): Promise<void> {
+  await openApp(p, baseUrl);
+  await p.getByLabel('Open documents').setInputFiles(file);
+  await p.getByRole('article', { name: `Text of ${doc.title}` }).waitFor();
+  await overviewDrawn(p);
   expect(await p.getByRole('article').textContent()).toContain(firstLine.slice(0, 40));
 }
 
@@ -302,12 +307,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       .toEqual({ positions: drawn, pinned: [id] });
 
     await page().reload();
-    await page().waitForFunction(
-      (count) =>
-        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
-        window.cy!.nodes().length >= count,
-      80,
-    );
+    await overviewDrawn(page());
     const back = await modelPosition(page(), id);
     expect(Math.abs(back.x - dropped.x)).toBeLessThan(1);
     expect(Math.abs(back.y - dropped.y)).toBeLessThan(1);
@@ -396,12 +396,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await expect.poll(kept, { timeout: 15_000 }).toBe(3);
 
     await page().reload();
-    await page().waitForFunction(
-      (count) =>
-        document.querySelector('[aria-label="Network graph"][data-ready="true"]') !== null &&
-        window.cy!.nodes().length >= count,
-      80,
-    );
+    await overviewDrawn(page());
     expect(await nodePositions(page())).toEqual(overview);
     await showEveryActor(page());
     expect(await nodePositions(page())).toEqual(every);

@@ -48,9 +48,9 @@ export function openLayoutCache(): void {
 }
 
 /**
- * The key of a layout: its input, and `code`, which names the code that lays out (the worker's
- * script, whose name a build derives from its content), so that a new build never takes an
- * older one's layouts.
+ * The key of a layout: its input, and `code`, which names the code that lays out (the caller's
+ * chunk, whose name a build derives from its content), so that a new build never takes an older
+ * one's layouts.
  */
 async function digestOf(input: string, code: string): Promise<string> {
   const bytes = new TextEncoder().encode(`${code}\n${input}`);
