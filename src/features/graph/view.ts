@@ -65,7 +65,7 @@ export function bornDense(elements: readonly ElementDefinition[]): void {
  * overview for the selection; `pinned` (nodes the reader dragged) stay once drawn.
  */
 export interface Scope {
-  overview: Set<string> | null;
+  overview: ReadonlySet<string> | null;
   revealed: Set<string>;
   pinned: ReadonlySet<string>;
 }
