@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { rememberSentences, splitSentences } from './sentences';
+import { packSentences, rememberSentences, splitSentences, unpackSentences } from './sentences';
 
 /** The sentences of `text` as the strings they quote. */
 const quoted = (text: string, locale?: string) =>
@@ -390,5 +390,30 @@ describe('splitting the same text again', () => {
     expect(splitSentences(other)).toBe(fromWorker);
     // Another language is another split.
     expect(splitSentences(other, 'de')).not.toBe(fromWorker);
+  });
+});
+
+describe('packSentences / unpackSentences', () => {
+  it('packs sentences as start, end pairs and reads them back', () => {
+    const text = 'Stars 🌟 shine. They do!';
+    const split = splitSentences(text);
+    const packed = packSentences(split);
+    expect([...packed]).toEqual(split.flatMap((s) => [s.start, s.end]));
+    expect(unpackSentences(packed, text.length)).toEqual(split);
+  });
+
+  it('reads back nothing that could not be sentences of the text', () => {
+    const read = (pairs: number[]) => unpackSentences(new Int32Array(pairs), 20);
+    expect(read([0, 5, 6])).toBeNull(); // not pairs
+    expect(read([0, 5, 3, 8])).toBeNull(); // overlapping
+    expect(read([6, 9, 0, 5])).toBeNull(); // out of order
+    expect(read([4, 4])).toBeNull(); // empty
+    expect(read([-1, 4])).toBeNull(); // before the text
+    expect(read([0, 21])).toBeNull(); // past its end
+    expect(read([])).toEqual([]);
+    expect(read([0, 5, 5, 20])).toEqual([
+      { index: 0, start: 0, end: 5 },
+      { index: 1, start: 5, end: 20 },
+    ]);
   });
 });

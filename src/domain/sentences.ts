@@ -184,12 +184,52 @@ function chunks(line: string): { text: string; offset: number }[] {
   return out;
 }
 
+/**
+ * The version of what `splitSentences` answers. Sentences kept with a stored document (see
+ * persistence.ts) under another version are split again: bump it with any change to the splitter
+ * that moves a boundary.
+ */
+export const SPLITTER_VERSION = 1;
+
+/** Sentences as start, end pairs: what a worker sends and storage keeps. */
+export function packSentences(sentences: readonly Sentence[]): Int32Array<ArrayBuffer> {
+  const packed = new Int32Array(sentences.length * 2);
+  sentences.forEach((s, i) => {
+    packed[i * 2] = s.start;
+    packed[i * 2 + 1] = s.end;
+  });
+  return packed;
+}
+
+/**
+ * Sentences from `packSentences`, or null unless they could be a text's of `length` code units:
+ * each non-empty, inside it, in order and apart.
+ */
+export function unpackSentences(packed: Int32Array, length: number): Sentence[] | null {
+  if (packed.length % 2 !== 0) return null;
+  const out: Sentence[] = [];
+  let last = 0;
+  for (let i = 0; i < packed.length; i += 2) {
+    const start = packed[i] ?? -1;
+    const end = packed[i + 1] ?? -1;
+    if (start < last || end <= start || end > length) return null;
+    out.push({ index: i / 2, start, end });
+    last = end;
+  }
+  return out;
+}
+
 /** The last few texts split (by locale), with their sentences. */
 const recent = recentByText<readonly Sentence[]>(4);
 
 /** Records sentences split elsewhere (in a worker) for `text`, so splitting it here is free. */
 export function rememberSentences(text: string, locale: string, sentences: readonly Sentence[]) {
   recent.set(text, sentences, locale);
+}
+
+/** The sentences of `text` if they were split or remembered lately, without splitting it. */
+export function knownSentences(text: string, locale = 'en'): readonly Sentence[] | undefined {
+  return recent.get(text, locale);
 }
 
 /**

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { clear, createStore, keys, set as idbSet } from 'idb-keyval';
+import { clear, createStore, get as idbGet, keys, set as idbSet } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import builtin from '../../src/domain/builtin/hts-terror-list.json';
 import { importPlainText } from '../../src/domain/formats/plain-text';
 import { renameEntity } from '../../src/domain/edits';
 import type { AriadneDocument } from '../../src/domain/model';
 import { documentSchema } from '../../src/domain/schema';
+import { SPLITTER_VERSION, knownSentences, splitSentences } from '../../src/domain/sentences';
 import {
   loadPersisted,
   loadRest,
@@ -136,6 +137,59 @@ describe('the library in IndexedDB', () => {
     useAppStore.getState().removeDocument(id);
     await settle();
     expect((await keys(storage.store)).filter((k) => String(k).includes(id))).toEqual([]);
+  });
+
+  it("keeps a document's sentences with it, so that a start need not split its text again", async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const one = doc('One', 'First sentence here. A second one, about Dr. Smith. And a third.');
+    useAppStore.getState().addDocuments([one], { open: true });
+    await settle();
+    const id = useAppStore.getState().openDocumentId!;
+    const kept = () => idbGet(`sentences:${id}`, storage.store);
+    const split = splitSentences(one.text);
+    expect(await kept()).toEqual({
+      version: SPLITTER_VERSION,
+      locale: 'en',
+      packed: new Int32Array(split.flatMap((x) => [x.start, x.end])),
+    });
+    // What is read back is what a start uses: here, a record of one sentence for the whole text.
+    const whole = { version: SPLITTER_VERSION, locale: 'en', packed: new Int32Array([0, 13]) };
+    await idbSet(`sentences:${id}`, whole, storage.store);
+    await loadPersisted(storage.store);
+    expect(knownSentences(one.text)).toEqual([{ index: 0, start: 0, end: 13 }]);
+    useAppStore.getState().removeDocument(id);
+    await settle();
+    expect(await kept()).toBeUndefined();
+  });
+
+  it('splits a stored text again when its kept sentences are of another splitter, locale or text', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    const texts = ['Stale. Two.', 'Locale. Two.', 'Too long. Two.', 'Odd. Two.', 'Good. Two.'];
+    const records = [
+      { version: SPLITTER_VERSION - 1, locale: 'en', packed: new Int32Array([0, 4]) },
+      { version: SPLITTER_VERSION, locale: 'de', packed: new Int32Array([0, 4]) },
+      { version: SPLITTER_VERSION, locale: 'en', packed: new Int32Array([0, 999]) },
+      { version: SPLITTER_VERSION, locale: 'en', packed: [0, 4] },
+      { version: SPLITTER_VERSION, locale: 'en', packed: new Int32Array([0, 4]) },
+    ];
+    for (const [i, text] of texts.entries()) {
+      const d = { ...doc(`T${i}`, text), id: `t${i}` };
+      await idbSet(`doc:t${i}`, d, storage.store);
+      await idbSet(`sentences:t${i}`, records[i], storage.store);
+    }
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.docs.map((d) => [d.title, knownSentences(d.text)])).toEqual([
+      ['T0', undefined],
+      ['T1', undefined],
+      ['T2', undefined],
+      ['T3', undefined],
+      // The one that fits is used as it is.
+      ['T4', [{ index: 0, start: 0, end: 4 }]],
+    ]);
   });
 
   it('starts with the document open last, and reads the others after, in batches and in order', async () => {

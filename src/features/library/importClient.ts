@@ -7,7 +7,7 @@ import { rememberBlocks, unpackBlocks } from '../../domain/blocks';
 import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
-import { rememberSentences } from '../../domain/sentences';
+import { rememberSentences, unpackSentences } from '../../domain/sentences';
 import { indexFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
 import { whenIdle } from '../whenIdle';
@@ -83,12 +83,8 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
       const reply = e.data;
       if (reply.kind === 'document') {
         const { doc, sentences: packed } = reply;
-        const split = Array.from({ length: packed.length / 2 }, (_, index) => ({
-          index,
-          start: packed[index * 2] ?? 0,
-          end: packed[index * 2 + 1] ?? 0,
-        }));
-        rememberSentences(doc.text, doc.language ?? 'en', split);
+        const split = unpackSentences(packed, doc.text.length);
+        if (split) rememberSentences(doc.text, doc.language ?? 'en', split);
         if (reply.blocks) rememberBlocks(doc.text, unpackBlocks(reply.blocks));
         documents.push(doc);
         return;

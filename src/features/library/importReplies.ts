@@ -8,7 +8,7 @@ import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
 import { deriveBlocks, packBlocks } from '../../domain/blocks';
-import { splitSentences } from '../../domain/sentences';
+import { packSentences, splitSentences } from '../../domain/sentences';
 import type { IntakeFile, IntakeSource } from './importClient';
 
 export type ImportReply =
@@ -67,9 +67,7 @@ export function importReplies(
       ...result.documents.map((doc): Outgoing => {
         // Splitting a long text into sentences is the slowest part of indexing it: done here, the
         // page only has to read the offsets back.
-        const split = splitSentences(doc.text, doc.language ?? 'en');
-        const sentences = new Int32Array(split.length * 2);
-        split.forEach((s, i) => sentences.set([s.start, s.end], i * 2));
+        const sentences = packSentences(splitSentences(doc.text, doc.language ?? 'en'));
         if (doc.blocks && doc.blocks.length > 0) {
           return { reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] };
         }
