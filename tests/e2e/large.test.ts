@@ -407,36 +407,6 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
-  it("lays a document's graph out while its text is drawn, once", async () => {
-    // Every layout asked of a worker, and whether the text was on the page by then.
-    await page()
-      .context()
-      .addInitScript(
-        (line) => {
-          const w = window as unknown as { layoutsAsked: { nodes: number; textShown: boolean }[] };
-          w.layoutsAsked = [];
-          const post = Worker.prototype.postMessage;
-          Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
-            const data = args[0];
-            // A layout's input, as layoutClient sends it.
-            if (typeof data === 'object' && data !== null && 'nodes' in data && 'seed' in data)
-              w.layoutsAsked.push({
-                nodes: (data as { nodes: unknown[] }).nodes.length,
-                textShown: document.querySelector('article')?.textContent?.includes(line) ?? false,
-              });
-            return post.apply(this, args as Parameters<Worker['postMessage']>);
-          };
-        },
-        firstLine.slice(0, 40),
-      );
-    await openLarge(page());
-    const asked = await page().evaluate(
-      () => (window as unknown as { layoutsAsked: unknown[] }).layoutsAsked,
-    );
-    expect(asked).toEqual([{ nodes: 80, textShown: false }]);
-    expect(pageErrors(page())).toEqual([]);
-  });
-
   it('shows the text again when the page is reloaded with the document open', async () => {
     await openLarge(page());
     await page().reload();

@@ -23,7 +23,7 @@ import { graphStyle, sheetFor } from './graphStyle';
 import { NEIGHBOUR_LIMIT, OVERVIEW_LIMIT, isLarge, overviewIds } from './overview';
 import { FIRST_SEED, IN_PLACE_LAYOUT_LIMIT } from './layout';
 import type { Point } from './layout';
-import { layOutAhead, layoutOffThread, prepareLayoutWorker } from './layoutClient';
+import { layoutOffThread, prepareLayoutWorker } from './layoutClient';
 import {
   EDGE_CHUNK,
   NODE_CHUNK,
@@ -126,10 +126,8 @@ export default function GraphView() {
   // large document, whose thousands of places would overwrite the overview's (it is laid out
   // afresh each time, only the pinned nodes keeping theirs).
   const keeping = useRef(true);
-  const showingAll = useRef(showAll);
   useEffect(() => {
     keeping.current = !(large && showAll);
-    showingAll.current = showAll;
   }, [large, showAll]);
   const scope = useRef<Scope>({ overview: null, revealed: new Set(), pinned: new Set() });
   // The style sheet the graph has now (react-cytoscapejs sets `graphStyle` at mount).
@@ -183,21 +181,6 @@ export default function GraphView() {
       if (window.cy === cy) delete window.cy;
       holdLayer(layer, cy, null, null);
     };
-  }, [cy]);
-
-  // A document just opened is laid out in the worker while the page draws its text: the store
-  // holds it before React renders anything of it, and the graph's build, which waits for the
-  // text's paint, joins the same layout (100,000 words: text drawn in ~0.2 s).
-  useEffect(() => {
-    if (!cy) return;
-    return useAppStore.subscribe((s, prev) => {
-      const { doc } = s.index;
-      if (doc.id === prev.index.doc.id || doc.text === drawn.current?.text) return;
-      const input = offThreadLayout(
-        freshDrawing(s.index, s.arrangements.get(doc.id), showingAll.current),
-      );
-      if (input) layOutAhead(input);
-    });
   }, [cy]);
 
   // A new document (or the switch between overview and everything) is drawn and laid out afresh;

@@ -1,8 +1,8 @@
 /**
  * What a document's graph is drawn from when it is drawn afresh (a document opened, "Show all",
  * "Reset layout"): which actors, which of them the reader pinned, where the reader left them, and
- * so what the layout has to place. The graph's build draws it; a document just opened has its
- * layout started from it ahead of the build (see `layOutAhead`), while the page draws the text.
+ * so what the layout has to place. A pure function of the document and the arrangement, apart from
+ * the graph's build that draws it.
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { DocumentIndex } from '../../domain/indexes';

@@ -16,7 +16,7 @@ vi.mock('./layout', async (importOriginal) => {
   };
 });
 
-const { RECENT_LAYOUTS, layOutAhead, layoutOffThread } = await import('./layoutClient');
+const { RECENT_LAYOUTS, layoutOffThread } = await import('./layoutClient');
 const { WARM_UP } = await import('./layout');
 
 function chain(n: number, seed = 1): LayoutInput {
@@ -25,28 +25,6 @@ function chain(n: number, seed = 1): LayoutInput {
     .slice(1)
     .map((_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` }));
   return { nodes, edges, fixed: [], seed };
-}
-
-/** Workers that never answer, as Worker: what they were sent and which were stopped. */
-function fakeWorkers() {
-  const made: { posted: unknown[]; stopped: boolean }[] = [];
-  vi.stubGlobal(
-    'Worker',
-    class {
-      onmessage: unknown = null;
-      private readonly log = { posted: [] as unknown[], stopped: false };
-      constructor() {
-        made.push(this.log);
-      }
-      postMessage(m: unknown) {
-        this.log.posted.push(m);
-      }
-      terminate() {
-        this.log.stopped = true;
-      }
-    },
-  );
-  return made;
 }
 
 describe('layoutOffThread', () => {
@@ -70,59 +48,6 @@ describe('layoutOffThread', () => {
     const now = computed.count;
     await layoutOffThread(chain(13)).result;
     expect(computed.count).toBe(now + 1);
-  });
-});
-
-describe('layOutAhead', () => {
-  it('lays a graph out once when the graph asks for the layout started ahead, or twice at once', async () => {
-    const before = computed.count;
-    layOutAhead(chain(14));
-    const job = layoutOffThread(chain(14));
-    const other = layoutOffThread(chain(14));
-    // One caller giving up leaves the layout to the others.
-    other.cancel();
-    const positions = await job.result;
-    expect(computed.count - before).toBe(1);
-    expect(Object.keys(positions).sort()).toEqual(
-      chain(14)
-        .nodes.map((n) => n.id)
-        .sort(),
-    );
-  });
-
-  /** The client as a page has it when it starts: nothing in memory. */
-  async function fresh() {
-    vi.resetModules();
-    return import('./layoutClient');
-  }
-
-  it('keeps the worker laying out ahead for the same input, and stops it when the last caller cancels', async () => {
-    const made = fakeWorkers();
-    try {
-      const client = await fresh();
-      client.layOutAhead(chain(70));
-      const job = client.layoutOffThread(chain(70));
-      expect(made).toEqual([{ posted: [chain(70)], stopped: false }]);
-      job.cancel();
-      expect(made).toEqual([{ posted: [chain(70)], stopped: true }]);
-    } finally {
-      vi.unstubAllGlobals();
-    }
-  });
-
-  it('stops the worker laying out ahead when the graph asks for another layout, or another is started ahead', async () => {
-    const made = fakeWorkers();
-    try {
-      const client = await fresh();
-      client.layOutAhead(chain(70));
-      client.layOutAhead(chain(71));
-      expect(made[0]).toEqual({ posted: [chain(70)], stopped: true });
-      client.layoutOffThread(chain(72));
-      expect(made[1]).toEqual({ posted: [chain(71)], stopped: true });
-      expect(made[2]).toEqual({ posted: [chain(72)], stopped: false });
-    } finally {
-      vi.unstubAllGlobals();
-    }
   });
 });
 
@@ -166,6 +91,28 @@ describe('layoutOffThread across visits (a production build)', () => {
       expect(computed.count - before).toBe(2);
       expect(await keys(kept)).toEqual([]);
     }));
+
+  /** Workers that never answer, as Worker: what they were sent and which were stopped. */
+  function fakeWorkers() {
+    const made: { posted: unknown[]; stopped: boolean }[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: unknown = null;
+        private readonly log = { posted: [] as unknown[], stopped: false };
+        constructor() {
+          made.push(this.log);
+        }
+        postMessage(m: unknown) {
+          this.log.posted.push(m);
+        }
+        terminate() {
+          this.log.stopped = true;
+        }
+      },
+    );
+    return made;
+  }
 
   it('asks a worker at once, without waiting for the lookup of a kept copy', () =>
     withBuild(async () => {

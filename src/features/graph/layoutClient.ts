@@ -62,54 +62,7 @@ function keepsLayouts(): boolean {
   return !import.meta.env.DEV;
 }
 
-/** A layout being computed, shared by every caller that asks for the same input meanwhile. */
-interface Running {
-  readonly result: Promise<Record<string, Point>>;
-  readonly stop: () => void;
-  users: number;
-}
-
-const running = new Map<string, Running>();
-
-/**
- * The layout started ahead of the graph's request (see `layOutAhead`), held until the next
- * request: one for the same input shares it, any other stops it.
- */
-let ahead: (() => void) | null = null;
-
-function releaseAhead(): void {
-  const release = ahead;
-  ahead = null;
-  release?.();
-}
-
-/**
- * Lays `input` out off the main thread. The result is the caller's own copy; `cancel` stops the
- * worker unless another caller still waits for the same layout.
- */
 export function layoutOffThread(input: LayoutInput): {
-  result: Promise<Record<string, Point>>;
-  cancel: () => void;
-} {
-  const job = acquire(input);
-  // After joining, so that the layout started ahead for this same input goes on.
-  releaseAhead();
-  return job;
-}
-
-/**
- * Starts the layout the graph is about to ask for, so that the worker lays it out while the page
- * is busy with something else (a document's text being drawn): the graph's request for the same
- * input then joins it. Whatever is asked next releases it; a different request stops it.
- */
-export function layOutAhead(input: LayoutInput): void {
-  const job = acquire(input);
-  job.result.catch(nothing);
-  releaseAhead();
-  ahead = job.cancel;
-}
-
-function acquire(input: LayoutInput): {
   result: Promise<Record<string, Point>>;
   cancel: () => void;
 } {
@@ -120,37 +73,6 @@ function acquire(input: LayoutInput): {
     remember(key, known);
     return { result: Promise.resolve(copy(known)), cancel: () => {} };
   }
-  let shared = running.get(key);
-  if (!shared) {
-    const job = begin(key, input);
-    const started: Running = { ...job, users: 0 };
-    const over = () => {
-      if (running.get(key) === started) running.delete(key);
-    };
-    job.result.then(over, over);
-    running.set(key, started);
-    shared = started;
-  }
-  const mine = shared;
-  mine.users++;
-  let released = false;
-  return {
-    result: mine.result.then(copy),
-    cancel: () => {
-      if (released) return;
-      released = true;
-      if (--mine.users > 0) return;
-      if (running.get(key) === mine) running.delete(key);
-      mine.stop();
-    },
-  };
-}
-
-/** A new layout of `input`: from the browser's kept copy if it has one, else from a worker. */
-function begin(
-  key: string,
-  input: LayoutInput,
-): { result: Promise<Record<string, Point>>; stop: () => void } {
   const done = (positions: Record<string, Point>) => {
     remember(key, copy(positions));
     return positions;
@@ -158,7 +80,7 @@ function begin(
   // A re-run's layout is kept with the document's arrangement instead (see arrangementSlice).
   if (input.seed !== FIRST_SEED || !keepsLayouts()) {
     const job = startLayout(input);
-    return { result: job.result.then(done), stop: job.cancel };
+    return { result: job.result.then(done), cancel: job.cancel };
   }
   let cancelled = false;
   // In a worker the layout starts at once, so that one not kept (a new document's) waits for no
@@ -185,7 +107,7 @@ function begin(
       return done(kept.positions);
     }
     const positions = done(await computed());
-    // Written once the page is idle, from the copy kept in memory.
+    // Written once the page is idle, by when the caller may have changed what it got.
     const snapshot = copy(positions);
     void lookup.then((k) => {
       if (k && !k.positions) whenIdle(() => void keepLayout(k.digest, input, snapshot));
@@ -194,7 +116,7 @@ function begin(
   });
   return {
     result,
-    stop: () => {
+    cancel: () => {
       cancelled = true;
       job?.cancel();
     },

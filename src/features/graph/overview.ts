@@ -13,23 +13,13 @@ export function isLarge(index: DocumentIndex): boolean {
   return index.doc.entities.length > OVERVIEW_LIMIT;
 }
 
-const overviews = new WeakMap<DocumentIndex, ReadonlySet<string>>();
-
-/**
- * The `limit` most mentioned entities (ties by name), the graph's first view of a large document.
- * The default's is kept per index: a document just opened asks for it twice (see GraphView), and
- * 5,000 actors take ~4 ms to sort.
- */
-export function overviewIds(index: DocumentIndex, limit = OVERVIEW_LIMIT): ReadonlySet<string> {
-  const known = limit === OVERVIEW_LIMIT ? overviews.get(index) : undefined;
-  if (known) return known;
+/** The `limit` most mentioned entities (ties by name), the graph's first view of a large document. */
+export function overviewIds(index: DocumentIndex, limit = OVERVIEW_LIMIT): Set<string> {
   const count = (id: string) => index.mentionsByEntity.get(id)?.length ?? 0;
-  const ids = new Set(
+  return new Set(
     [...index.doc.entities]
       .sort((a, b) => count(b.id) - count(a.id) || a.name.localeCompare(b.name))
       .slice(0, limit)
       .map((e) => e.id),
   );
-  if (limit === OVERVIEW_LIMIT) overviews.set(index, ids);
-  return ids;
 }
