@@ -402,6 +402,16 @@ describe('packSentences / unpackSentences', () => {
     expect(unpackSentences(packed, text.length)).toEqual(split);
   });
 
+  it('reads back what it packed, for any text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const split = splitSentences(text);
+        expect(unpackSentences(packSentences(split), text.length)).toEqual(split);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads back nothing that could not be sentences of the text', () => {
     const read = (pairs: number[]) => unpackSentences(new Int32Array(pairs), 20);
     expect(read([0, 5, 6])).toBeNull(); // not pairs
