@@ -60,7 +60,11 @@ interface StoredSentences {
 
 function storedSentences(value: unknown, text: string, locale: string): Sentence[] | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { version, locale: kept, packed } = value as Partial<Record<keyof StoredSentences, unknown>>;
+  const {
+    version,
+    locale: kept,
+    packed,
+  } = value as Partial<Record<keyof StoredSentences, unknown>>;
   if (version !== SPLITTER_VERSION || kept !== locale || !(packed instanceof Int32Array))
     return null;
   return unpackSentences(packed, text.length);
@@ -114,6 +118,13 @@ export async function openStorage(): Promise<Storage> {
 /** Documents exactly as storage holds them: seeing one added to the library writes nothing. */
 const stored = new WeakSet<AriadneDocument>();
 
+/**
+ * Ids of stored documents whose sentences are not stored with them (they were not split when the
+ * document was written, or were stored before sentences were kept, or by another splitter): they
+ * are written once split, when the document is opened.
+ */
+const unsplit = new Set<string>();
+
 /** What a start needs: the open document, the arrangements, and which documents are still to come. */
 export interface LibraryStart {
   /** The document open last, when it still reads; the others come with `loadRest`. */
@@ -147,6 +158,7 @@ async function readDocuments(
       const locale = doc.language ?? 'en';
       const sentences = storedSentences(records.get(SENTENCES_PREFIX + id), doc.text, locale);
       if (sentences) rememberSentences(doc.text, locale, sentences);
+      else unsplit.add(id);
       stored.add(doc);
       docs.push(doc);
     } else {
@@ -273,6 +285,19 @@ export function startPersistence(
   // The version of each document last sent to storage, to write only the parts that differ from
   // it. Empty at first: a document's first write in a session writes every part.
   const written = new Map<string, AriadneDocument>();
+  /** The row of the sentences of `doc`, if they were split lately (see write). */
+  const sentencesRow = (
+    id: string,
+    doc: AriadneDocument,
+  ): [IDBValidKey, StoredSentences] | null => {
+    const locale = doc.language ?? 'en';
+    const split = knownSentences(doc.text, locale);
+    if (!split) return null;
+    return [
+      SENTENCES_PREFIX + id,
+      { version: SPLITTER_VERSION, locale, packed: packSentences(split) },
+    ];
+  };
   const write = (id: string, doc: AriadneDocument) => {
     const before = written.get(id);
     const shell: Record<string, unknown> = { ...doc, [IN_PARTS]: true };
@@ -281,17 +306,12 @@ export function startPersistence(
       delete shell[part];
       if (before?.[part] !== doc[part]) rows.push([partKey(id, part), doc[part]]);
     }
-    const locale = doc.language ?? 'en';
     // Only if split lately (an import's worker split it, or it was opened): splitting the many
     // documents of a large import here would hold the page; those are split when opened.
-    const split = knownSentences(doc.text, locale);
-    if (split && (before?.text !== doc.text || before.language !== doc.language)) {
-      const sentences: StoredSentences = {
-        version: SPLITTER_VERSION,
-        locale,
-        packed: packSentences(split),
-      };
-      rows.push([SENTENCES_PREFIX + id, sentences]);
+    if (before?.text !== doc.text || before.language !== doc.language) {
+      const sentences = sentencesRow(id, doc);
+      if (sentences) rows.push(sentences);
+      else unsplit.add(id);
     }
     written.set(id, doc);
     track(id, 1);
@@ -303,6 +323,15 @@ export function startPersistence(
   return subscribe((s, prev) => {
     latest = s;
     if (failed) return;
+    const opened = s.index.doc;
+    if (s.index !== prev.index && unsplit.has(opened.id)) {
+      // Its index has just split it.
+      unsplit.delete(opened.id);
+      afterPaint(() => {
+        const row = latest?.documents.has(opened.id) ? sentencesRow(opened.id, opened) : null;
+        if (!failed && row) idbSet(row[0], row[1], store).catch(fail);
+      });
+    }
     if (s.documents !== prev.documents) {
       for (const [id, doc] of s.documents) {
         if (id === s.builtinId || prev.documents.get(id) === doc) continue;
@@ -323,6 +352,7 @@ export function startPersistence(
       for (const [id, gone] of prev.documents) {
         if (s.documents.has(id)) continue;
         written.delete(id);
+        unsplit.delete(id);
         // Its records go: should an undo bring it back, it is written again.
         stored.delete(gone);
         delMany(recordsOf(id), store).catch(fail);

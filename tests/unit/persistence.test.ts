@@ -164,6 +164,45 @@ describe('the library in IndexedDB', () => {
     expect(await kept()).toBeUndefined();
   });
 
+  it('keeps the sentences of a document stored without them once it is opened, and of no other', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    const one = { ...doc('One', 'Stored before. Sentences were kept.'), id: 'one' };
+    await idbSet('doc:one', one, storage.store);
+    await idbSet('doc:two', { ...doc('Two', 'Never opened here.'), id: 'two' }, storage.store);
+    await idbSet('meta', { order: ['one', 'two'], openId: 'one' }, storage.store);
+    const start = await loadStart(storage.store);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const s = useAppStore.getState();
+    s.addDocuments(start.docs, { replace: true });
+    await loadRest(storage.store, start.rest, (more) =>
+      useAppStore.getState().addDocuments(more, { replace: true }),
+    );
+    useAppStore.getState().openDocument('one');
+    await settle();
+    await settle();
+    const split = splitSentences(one.text);
+    expect(await idbGet('sentences:one', storage.store)).toEqual({
+      version: SPLITTER_VERSION,
+      locale: 'en',
+      packed: new Int32Array(split.flatMap((x) => [x.start, x.end])),
+    });
+    expect(await idbGet('sentences:two', storage.store)).toBeUndefined();
+    // The same for one added now and written before it was ever split.
+    const three = doc('Three', 'Added now. Opened later.');
+    useAppStore.getState().addDocuments([three]);
+    await settle();
+    const id = useAppStore.getState().order.at(-1)!;
+    expect((await keys(storage.store)).map(String)).toContain(`doc:${id}`);
+    expect(await idbGet(`sentences:${id}`, storage.store)).toBeUndefined();
+    useAppStore.getState().openDocument(id);
+    await settle();
+    await settle();
+    expect(await idbGet(`sentences:${id}`, storage.store)).toMatchObject({
+      version: SPLITTER_VERSION,
+    });
+  });
+
   it('splits a stored text again when its kept sentences are of another splitter, locale or text', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
