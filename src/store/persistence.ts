@@ -47,8 +47,9 @@ const IN_PARTS = 'storedInParts';
 const LAYOUT_PREFIX = 'layout:';
 /**
  * A document's sentences (`sentences:<id>`), kept so that a start need not split its text again
- * (~55 ms of a reload's ~650 ms to the text of 100,000 words). Written with the text; one of
- * another splitter version or locale, or that does not fit the text, is ignored.
+ * (~55 ms of a reload's ~650 ms to the text of 100,000 words). Written with the text if it was
+ * split lately, else once the document is opened (see `unsplit`); one of another splitter version
+ * or locale, or that does not fit the text, is ignored.
  */
 const SENTENCES_PREFIX = 'sentences:';
 
