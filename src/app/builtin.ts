@@ -6,8 +6,6 @@ import raw from '../domain/builtin/hts-terror-list.json';
 import type { AriadneDocument } from '../domain/model';
 import { documentSchema } from '../domain/schema';
 import { validateDocument } from '../domain/validate';
-import { keptBuiltinSentences } from '../domain/builtin/sentences';
-import { rememberSentences } from '../domain/sentences';
 
 export function loadBuiltinDocument(): AriadneDocument {
   const doc = documentSchema.parse(raw);
@@ -17,8 +15,6 @@ export function loadBuiltinDocument(): AriadneDocument {
       `The built-in article's annotation is invalid: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`,
     );
   }
-  const sentences = keptBuiltinSentences(doc.text);
-  if (sentences) rememberSentences(doc.text, doc.language ?? 'en', sentences);
   return doc;
 }
 

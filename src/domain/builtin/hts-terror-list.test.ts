@@ -6,8 +6,6 @@ import type { AriadneDocument, Span } from '../model';
 import { documentSchema } from '../schema';
 import { validateDocument } from '../validate';
 import { splitSentences } from '../sentences';
-import kept from './hts-terror-list.sentences.json';
-import { builtinSentencesFile, keptBuiltinSentences } from './sentences';
 
 const articlePath = fileURLToPath(
   new URL('../../../../shared/articles/hts-terror-list.txt', import.meta.url),
@@ -224,16 +222,5 @@ describe('built-in article: HTS terror list', () => {
         (r) => r.source === russia && r.target === assad && r.type === 'granted-asylum-to',
       )?.certainty,
     ).toBe('reported');
-  });
-});
-
-describe("the built-in article's kept sentences", () => {
-  it('are what scripts/write-builtin-sentences.ts writes now (run it after a change to the splitter)', () => {
-    expect(kept).toEqual(builtinSentencesFile());
-    expect(keptBuiltinSentences(doc.text)).toEqual(sentences);
-  });
-
-  it('are not used for another text', () => {
-    expect(keptBuiltinSentences(doc.text.slice(0, 100))).toBeNull();
   });
 });
