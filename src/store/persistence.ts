@@ -71,13 +71,23 @@ function storedSentences(value: unknown, text: string, locale: string): Sentence
   return unpackSentences(packed, text.length);
 }
 
-/** Every record of document `id`. */
-const recordsOf = (id: string) => [
+/** The records that make document `id` (its arrangement aside). */
+const documentRecords = (id: string) => [
   DOC_PREFIX + id,
-  LAYOUT_PREFIX + id,
   SENTENCES_PREFIX + id,
   ...PARTS.map((p) => partKey(id, p)),
 ];
+
+/** The row of the sentences of `doc`, if they were split lately (see `knownSentences`). */
+function sentencesRow(id: string, doc: AriadneDocument): [IDBValidKey, StoredSentences] | null {
+  const locale = doc.language ?? 'en';
+  const split = knownSentences(doc.text, locale);
+  if (!split) return null;
+  return [
+    SENTENCES_PREFIX + id,
+    { version: SPLITTER_VERSION, locale, packed: packSentences(split) },
+  ];
+}
 
 /** The document as stored: from its shell and parts, or whole. */
 function assemble(id: string, value: unknown, records: Map<IDBValidKey, unknown>): unknown {
@@ -142,11 +152,7 @@ async function readDocuments(
   store: UseStore,
   ids: readonly string[],
 ): Promise<{ docs: AriadneDocument[]; problems: ImportProblem[] }> {
-  const wanted = ids.flatMap((id) => [
-    DOC_PREFIX + id,
-    SENTENCES_PREFIX + id,
-    ...PARTS.map((p) => partKey(id, p)),
-  ]);
+  const wanted = ids.flatMap(documentRecords);
   const values = await getMany(wanted, store);
   const records = new Map<IDBValidKey, unknown>(wanted.map((k, i) => [k, values[i]]));
   const docs: AriadneDocument[] = [];
@@ -286,19 +292,6 @@ export function startPersistence(
   // The version of each document last sent to storage, to write only the parts that differ from
   // it. Empty at first: a document's first write in a session writes every part.
   const written = new Map<string, AriadneDocument>();
-  /** The row of the sentences of `doc`, if they were split lately (see write). */
-  const sentencesRow = (
-    id: string,
-    doc: AriadneDocument,
-  ): [IDBValidKey, StoredSentences] | null => {
-    const locale = doc.language ?? 'en';
-    const split = knownSentences(doc.text, locale);
-    if (!split) return null;
-    return [
-      SENTENCES_PREFIX + id,
-      { version: SPLITTER_VERSION, locale, packed: packSentences(split) },
-    ];
-  };
   const write = (id: string, doc: AriadneDocument) => {
     const before = written.get(id);
     const shell: Record<string, unknown> = { ...doc, [IN_PARTS]: true };
@@ -356,7 +349,7 @@ export function startPersistence(
         unsplit.delete(id);
         // Its records go: should an undo bring it back, it is written again.
         stored.delete(gone);
-        delMany(recordsOf(id), store).catch(fail);
+        delMany([...documentRecords(id), LAYOUT_PREFIX + id], store).catch(fail);
       }
     }
     // Every click goes through here: arrangements are looked at only when they or the documents
