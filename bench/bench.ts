@@ -19,6 +19,7 @@ import {
   TIMEOUTS,
   measureClickMention,
   measureClickNode,
+  measureEdit,
   measureFilterToggle,
   measureFirstPaintBytes,
   measureNaiveClick,
@@ -208,6 +209,8 @@ async function measureApp(
         'show every actor',
         () => measureShowAll(page, d, Math.max(3, Math.round(budget.interactions / 4))),
       ],
+      // Last: it edits the document.
+      ['edit', () => measureEdit(page, d, Math.max(3, Math.round(budget.interactions / 2)))],
     ];
     for (const [name, step] of steps) {
       const result = [await step()].flat();

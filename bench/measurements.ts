@@ -497,6 +497,58 @@ async function measureClickNodeEveryActor(
 }
 
 /** Unchecking an actor type hides its nodes; checking it again (a separate run) brings them back. */
+/**
+ * Rename an actor from its details panel, then undo it: from the press on Rename (or Undo) to the
+ * frame where the graph's node and the panel's heading both show the new (or old) name. The actor
+ * is the most mentioned, whose node every graph of the document shows. Run last: it edits the
+ * document (the built-in article's first edit makes an edited copy of it, as for a reader).
+ */
+export async function measureEdit(page: Page, d: BenchDoc, runs: number): Promise<Series[]> {
+  const id = d.anchorEntity;
+  const original = d.names.get(id) ?? id;
+  const search = page.getByRole('searchbox', { name: 'Search entities' });
+  await search.fill(original);
+  await search.press('Enter');
+  await search.fill('');
+  await settle(page, 300);
+  const details = page.getByRole('complementary', { name: 'Entity details' });
+  await details.getByText('Edit this actor').click();
+  const nameBox = details.getByRole('textbox', { name: 'Name' });
+  const renameButton = details.getByRole('button', { name: 'Rename', exact: true });
+  const undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+  const rename: Sample[] = [];
+  const undo: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const name = `${original} ${i + 1}`;
+    await nameBox.fill(name);
+    await settle(page, 100);
+    const renamed = await timeInput(
+      page,
+      `rename ${id} to ${name}`,
+      'pointerdown',
+      { kind: 'named', entityId: id, name },
+      () => renameButton.click(),
+    );
+    rename.push(renamed);
+    if (renamed === 'timed out') break;
+    await settle(page, 300);
+    const undone = await timeInput(
+      page,
+      `undo the rename of ${id}`,
+      'pointerdown',
+      { kind: 'named', entityId: id, name: original },
+      () => undoButton.click(),
+    );
+    undo.push(undone);
+    if (undone === 'timed out') break;
+    await settle(page, 300);
+  }
+  return [
+    { metric: 'rename an actor', document: d.label, unit: 'ms', samples: rename },
+    { metric: 'undo a rename', document: d.label, unit: 'ms', samples: undo },
+  ];
+}
+
 export async function measureFilterToggle(
   page: Page,
   d: BenchDoc,

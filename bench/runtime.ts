@@ -19,6 +19,8 @@ export type Check =
   | { kind: 'allShown'; count: number }
   /** `cy` has exactly that node selected and the details panel's first heading is its name. */
   | { kind: 'entitySelected'; entityId: string; name: string }
+  /** That node is selected, its label in `cy` is `name` and so is the details panel's heading. */
+  | { kind: 'named'; entityId: string; name: string }
   /** That node is selected and a sentence marked `aria-current="true"` is in view. */
   | { kind: 'jumped'; entityId: string }
   /** Every node of the type has `display: none` (or none is left in `cy`). */
@@ -161,6 +163,12 @@ export function installRuntime(): void {
         return (cyOf()?.nodes().length ?? 0) >= check.count && laidOut();
       case 'entitySelected': {
         if (!selectedIs(check.entityId)) return false;
+        const heading = named('Entity details')?.querySelector('h1, h2, h3, h4, h5, h6');
+        return heading?.textContent?.trim() === check.name;
+      }
+      case 'named': {
+        if (!selectedIs(check.entityId)) return false;
+        if (cyOf()?.$id(check.entityId).data('label') !== check.name) return false;
         const heading = named('Entity details')?.querySelector('h1, h2, h3, h4, h5, h6');
         return heading?.textContent?.trim() === check.name;
       }
