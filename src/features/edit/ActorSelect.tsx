@@ -14,10 +14,15 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 // actor opened, and sorting 5,000 names by collation takes 6–16 ms here.
 const sortedByName = new WeakMap<readonly Entity[], readonly Entity[]>();
 
-/** Every actor of the open document but one, by name. */
+/**
+ * Every actor of the open document but one: by name when a picker lists them all; as they come
+ * when there are too many to list, since a picker then orders its matches itself (and every edit
+ * is a new version, whose sort would hold each edit of a long document).
+ */
 export function useOtherActors(exceptId: string): readonly Entity[] {
   const entities = useAppStore((s) => s.index.doc.entities);
   return useMemo(() => {
+    if (entities.length - 1 > ACTOR_FILTER_ABOVE) return entities.filter((e) => e.id !== exceptId);
     let sorted = sortedByName.get(entities);
     if (!sorted) {
       sorted = [...entities].sort((a, b) => byName.compare(a.name, b.name));
