@@ -139,6 +139,43 @@ describe('the library in IndexedDB', () => {
     expect((await keys(storage.store)).filter((k) => String(k).includes(id))).toEqual([]);
   });
 
+  it('writes a new document once it is painted, and an edit only after the next frame', async () => {
+    // Frames by hand: each call of `frame` runs the animation-frame callbacks queued so far.
+    let queued: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => queued.push(cb));
+    const frame = async () => {
+      const now = queued;
+      queued = [];
+      now.forEach((cb) => cb(0));
+      await settle();
+    };
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    // The document's records, not the library's list (written at once).
+    const written = () => put.mock.calls.map((c) => String(c[1])).filter((k) => k !== 'meta');
+    try {
+      const storage = await openStorage();
+      if (storage.kind !== 'ok') throw new Error(storage.reason);
+      stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+      useAppStore.getState().addDocuments([builtin as AriadneDocument], { open: true });
+      const id = useAppStore.getState().openDocumentId!;
+      await settle();
+      expect(written()).toEqual([]);
+      await frame();
+      expect(written()).toContain(`doc:${id}`);
+      put.mockClear();
+
+      useAppStore.getState().edit('Rename', (d) => renameEntity(d, 'e-hts', 'HTS'));
+      await frame();
+      // The frame that shows the edit (the graph draws it then) comes first.
+      expect(written()).toEqual([]);
+      await frame();
+      expect(written()).toContain(`doc:${id}`);
+    } finally {
+      put.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("keeps a document's sentences with it, so that a start need not split its text again", async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
