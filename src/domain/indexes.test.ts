@@ -319,6 +319,54 @@ describe('buildIndex from an earlier version', () => {
     }
   });
 
+  it('patches, for any few mentions and relations removed, added or moved, what a fresh build gives', () => {
+    const span = fc
+      .tuple(fc.nat({ max: TEXT.length - 1 }), fc.integer({ min: 1, max: 40 }))
+      .map(([start, length]): Span => ({ start, end: Math.min(TEXT.length, start + length) }));
+    const entityId = fc.constantFrom(...DOC.entities.map((e) => e.id));
+    fc.assert(
+      fc.property(
+        fc.record({
+          dropMentions: fc.array(fc.boolean(), { minLength: DOC.mentions.length }),
+          moveMentions: fc.array(fc.option(entityId), { minLength: DOC.mentions.length }),
+          newMentions: fc.array(
+            fc.tuple(entityId, fc.array(span, { minLength: 1, maxLength: 2 })),
+            {
+              maxLength: 5,
+            },
+          ),
+          dropRelations: fc.array(fc.boolean(), { minLength: DOC.relations.length }),
+          newRelations: fc.array(fc.tuple(entityId, entityId, fc.array(span, { maxLength: 2 })), {
+            maxLength: 4,
+          }),
+          at: fc.nat(),
+        }),
+        (e) => {
+          const moved = DOC.mentions
+            .filter((_, i) => !e.dropMentions[i])
+            .map((m, i) => {
+              const to = e.moveMentions[i];
+              return to ? { ...m, entityId: to } : m;
+            });
+          const added = e.newMentions.map(([to, spans], i) =>
+            mention(`m-new-${i}`, to, ...[...spans].sort((a, b) => a.start - b.start)),
+          );
+          // New records anywhere in the list, not only at its end.
+          const at = moved.length === 0 ? 0 : e.at % (moved.length + 1);
+          const mentions = [...moved.slice(0, at), ...added, ...moved.slice(at)];
+          const relations = [
+            ...DOC.relations.filter((_, i) => !e.dropRelations[i]),
+            ...e.newRelations.map(([from, to, quotes], i) =>
+              relation(`r-new-${i}`, 'met', from, to, quotes),
+            ),
+          ];
+          const next: AriadneDocument = { ...DOC, mentions, relations };
+          expect(buildIndex(next, index)).toEqual(buildIndex(next));
+        },
+      ),
+    );
+  });
+
   it('reuses what depends only on the parts the edit left as they were', () => {
     const after = buildIndex(renamed, index);
     expect(after.entityById.get(DOC.entities[0]!.id)?.name).toMatch(/renamed/);

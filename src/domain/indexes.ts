@@ -110,12 +110,44 @@ function layoutOf(doc: AriadneDocument) {
   return { sentences, blocks, blockOfSentence };
 }
 
+type MentionIndexes = Pick<
+  DocumentIndex,
+  'mentionById' | 'mentionsByEntity' | 'piecesBySentence' | 'sentenceOfMention'
+>;
+type RelationIndexes = Pick<
+  DocumentIndex,
+  'relationById' | 'relationsByEntity' | 'evidenceSentences'
+>;
+
+/** Calls `visit` with each sentence a mention's spans reach and the part of it they cover. */
+function eachPiece(
+  m: Mention,
+  sentences: readonly Sentence[],
+  visit: (sentence: number, piece: MentionPiece) => void,
+): void {
+  for (const span of m.spans) {
+    // A span may cross a sentence boundary the splitter drew; give each sentence its part.
+    for (let i = Math.max(0, sentenceAt(sentences, span.start)); i < sentences.length; i++) {
+      const sent = sentences[i];
+      if (!sent || sent.start >= span.end) break;
+      const start = Math.max(span.start, sent.start);
+      const end = Math.min(span.end, sent.end);
+      if (end > start) visit(i, { start, end, mentionId: m.id, entityId: m.entityId });
+    }
+  }
+}
+
+const byFirstStart = (a: Mention, b: Mention) =>
+  (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0);
+const byPieceOrder = (a: MentionPiece, b: MentionPiece) => a.start - b.start || b.end - a.end;
+
 /** What depends on the mentions (and the sentences). */
-function mentionIndexes(mentions: readonly Mention[], sentences: readonly Sentence[]) {
+function mentionIndexes(
+  mentions: readonly Mention[],
+  sentences: readonly Sentence[],
+): MentionIndexes {
   const mentionById = new Map(mentions.map((m) => [m.id, m]));
-  const sortedMentions = [...mentions].sort(
-    (a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0),
-  );
+  const sortedMentions = [...mentions].sort(byFirstStart);
   const mentionsByEntity = new Map<string, Mention[]>();
   const piecesBySentence: MentionPiece[][] = sentences.map(() => []);
   const sentenceOfMention = new Map<string, number>();
@@ -123,54 +155,180 @@ function mentionIndexes(mentions: readonly Mention[], sentences: readonly Senten
     push(mentionsByEntity, m.entityId, m);
     const first = m.spans[0];
     if (first) sentenceOfMention.set(m.id, Math.max(0, sentenceAt(sentences, first.start)));
-    for (const span of m.spans) {
-      // A span may cross a sentence boundary the splitter drew; give each sentence its part.
-      for (let i = Math.max(0, sentenceAt(sentences, span.start)); i < sentences.length; i++) {
-        const sent = sentences[i];
-        if (!sent || sent.start >= span.end) break;
-        const start = Math.max(span.start, sent.start);
-        const end = Math.min(span.end, sent.end);
-        if (end > start)
-          piecesBySentence[i]?.push({ start, end, mentionId: m.id, entityId: m.entityId });
-      }
-    }
+    eachPiece(m, sentences, (i, piece) => piecesBySentence[i]?.push(piece));
   }
-  for (const list of piecesBySentence) list.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const list of piecesBySentence) list.sort(byPieceOrder);
   return { mentionById, mentionsByEntity, piecesBySentence, sentenceOfMention };
 }
 
+/**
+ * The mention indexes of `mentions` from those of an earlier version, given what the edit removed
+ * and added: only the affected actors' lists and sentences' pieces are made again, each exactly as
+ * `mentionIndexes` makes it (the same order, ties included).
+ */
+function patchMentionIndexes(
+  previous: MentionIndexes,
+  mentions: readonly Mention[],
+  { removed, added }: Changes<Mention>,
+  sentences: readonly Sentence[],
+): MentionIndexes {
+  const mentionById = new Map(previous.mentionById);
+  const sentenceOfMention = new Map(previous.sentenceOfMention);
+  const entities = new Set<string>();
+  const touched = new Set<number>();
+  const mark = (i: number) => touched.add(i);
+  for (const m of removed) {
+    mentionById.delete(m.id);
+    sentenceOfMention.delete(m.id);
+    entities.add(m.entityId);
+    eachPiece(m, sentences, mark);
+  }
+  for (const m of added) {
+    mentionById.set(m.id, m);
+    const first = m.spans[0];
+    if (first) sentenceOfMention.set(m.id, Math.max(0, sentenceAt(sentences, first.start)));
+    entities.add(m.entityId);
+    eachPiece(m, sentences, mark);
+  }
+  // The mentions the touched sentences hold now: those they held, less the removed, and the added.
+  const gone = new Set(removed);
+  const held = new Set<Mention>(added);
+  for (const i of touched) {
+    for (const piece of previous.piecesBySentence[i] ?? []) {
+      const m = previous.mentionById.get(piece.mentionId);
+      if (m && !gone.has(m)) held.add(m);
+    }
+  }
+  // One pass in document order: the affected actors' mentions, and the held ones in that order
+  // (a full build visits mentions by start, ties in document order).
+  const mentionsByEntity = new Map(previous.mentionsByEntity);
+  const lists = new Map<string, Mention[]>();
+  const inOrder: Mention[] = [];
+  for (const m of mentions) {
+    if (entities.has(m.entityId)) push(lists, m.entityId, m);
+    if (held.has(m)) inOrder.push(m);
+  }
+  for (const id of entities) {
+    const list = lists.get(id);
+    if (list) mentionsByEntity.set(id, list.sort(byFirstStart));
+    else mentionsByEntity.delete(id);
+  }
+  const piecesBySentence = previous.piecesBySentence.slice();
+  const fresh = new Map<number, MentionPiece[]>([...touched].map((i) => [i, []]));
+  for (const m of inOrder.sort(byFirstStart)) {
+    eachPiece(m, sentences, (i, piece) => fresh.get(i)?.push(piece));
+  }
+  for (const [i, list] of fresh) piecesBySentence[i] = list.sort(byPieceOrder);
+  return { mentionById, mentionsByEntity, piecesBySentence, sentenceOfMention };
+}
+
+/** The sentences that hold a relation's evidence, in order. */
+function evidenceOf(r: Relation, sentences: readonly Sentence[]): number[] {
+  const found = new Set<number>();
+  for (const q of r.evidence) {
+    const first = sentenceAt(sentences, q.start);
+    for (let i = Math.max(0, first); i < sentences.length; i++) {
+      const sent = sentences[i];
+      if (!sent || (sent.start >= q.end && i > first)) break;
+      // A quote starting in the white space after a sentence does not hold that sentence.
+      if (sent.end <= q.start && q.end > q.start) continue;
+      found.add(i);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** Adds `r` to the lists of its source and target (once for a relation of an actor to itself). */
+function pushRelation(map: Map<string, Relation[]>, r: Relation, only?: ReadonlySet<string>): void {
+  if (!only || only.has(r.source)) push(map, r.source, r);
+  if (r.target !== r.source && (!only || only.has(r.target))) push(map, r.target, r);
+}
+
 /** What depends on the relations (and the sentences). */
-function relationIndexes(relations: readonly Relation[], sentences: readonly Sentence[]) {
+function relationIndexes(
+  relations: readonly Relation[],
+  sentences: readonly Sentence[],
+): RelationIndexes {
   const relationById = new Map(relations.map((r) => [r.id, r]));
   const relationsByEntity = new Map<string, Relation[]>();
   const evidenceSentences = new Map<string, number[]>();
   for (const r of relations) {
-    push(relationsByEntity, r.source, r);
-    if (r.target !== r.source) push(relationsByEntity, r.target, r);
-    const found = new Set<number>();
-    for (const q of r.evidence) {
-      const first = sentenceAt(sentences, q.start);
-      for (let i = Math.max(0, first); i < sentences.length; i++) {
-        const sent = sentences[i];
-        if (!sent || (sent.start >= q.end && i > first)) break;
-        // A quote starting in the white space after a sentence does not hold that sentence.
-        if (sent.end <= q.start && q.end > q.start) continue;
-        found.add(i);
-      }
-    }
-    evidenceSentences.set(
-      r.id,
-      [...found].sort((a, b) => a - b),
-    );
+    pushRelation(relationsByEntity, r);
+    evidenceSentences.set(r.id, evidenceOf(r, sentences));
   }
   return { relationById, relationsByEntity, evidenceSentences };
 }
+
+/** As `patchMentionIndexes`, for the relations. */
+function patchRelationIndexes(
+  previous: RelationIndexes,
+  relations: readonly Relation[],
+  { removed, added }: Changes<Relation>,
+  sentences: readonly Sentence[],
+): RelationIndexes {
+  const relationById = new Map(previous.relationById);
+  const evidenceSentences = new Map(previous.evidenceSentences);
+  const entities = new Set<string>();
+  for (const r of removed) {
+    relationById.delete(r.id);
+    evidenceSentences.delete(r.id);
+    entities.add(r.source).add(r.target);
+  }
+  for (const r of added) {
+    relationById.set(r.id, r);
+    evidenceSentences.set(r.id, evidenceOf(r, sentences));
+    entities.add(r.source).add(r.target);
+  }
+  const lists = new Map<string, Relation[]>();
+  for (const r of relations) pushRelation(lists, r, entities);
+  const relationsByEntity = new Map(previous.relationsByEntity);
+  for (const id of entities) {
+    const list = lists.get(id);
+    if (list) relationsByEntity.set(id, list);
+    else relationsByEntity.delete(id);
+  }
+  return { relationById, relationsByEntity, evidenceSentences };
+}
+
+interface Changes<T> {
+  readonly removed: readonly T[];
+  readonly added: readonly T[];
+}
+
+/**
+ * What `after` dropped from `before` and what it brought, by identity (records are never changed
+ * in place: an edited one is a new object), or null when that is more than a patch is worth.
+ */
+function changes<T>(before: readonly T[], after: readonly T[]): Changes<T> | null {
+  // Most edits keep the order: the common head and tail need no set.
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > head && endAfter > head && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  const middleBefore = before.slice(head, endBefore);
+  const middleAfter = after.slice(head, endAfter);
+  const inAfter = new Set(middleAfter);
+  const removed = middleBefore.filter((x) => !inAfter.has(x));
+  const inBefore = new Set(middleBefore);
+  const added = middleAfter.filter((x) => !inBefore.has(x));
+  return removed.length + added.length > Math.max(PATCH_LIMIT, after.length / 8)
+    ? null
+    : { removed, added };
+}
+
+/** Up to this many changed records (or an eighth of them), an index is patched, not rebuilt. */
+const PATCH_LIMIT = 256;
 
 /**
  * Indexes `doc`. With `previous` (the index of an earlier version of the same document), what
  * depends only on parts the edit left as they were (the same text, the same mentions array, the
  * same relations array) is taken from it rather than rebuilt: renaming one of 5,000 actors does not
- * redo the mentions of a 100,000-word text.
+ * redo the mentions of a 100,000-word text. Where an edit changed a few mentions or relations
+ * (deleted an actor, added a mention), the previous indexes are patched where those were.
  */
 export function buildIndex(doc: AriadneDocument, previous?: DocumentIndex): DocumentIndex {
   const before = previous?.doc;
@@ -180,14 +338,28 @@ export function buildIndex(doc: AriadneDocument, previous?: DocumentIndex): Docu
     before.language === doc.language &&
     before.blocks === doc.blocks;
   const { sentences, blocks, blockOfSentence } = sameText && previous ? previous : layoutOf(doc);
-  const byMention =
-    sameText && previous && before.mentions === doc.mentions
-      ? previous
-      : mentionIndexes(doc.mentions, sentences);
-  const byRelation =
-    sameText && previous && before.relations === doc.relations
-      ? previous
-      : relationIndexes(doc.relations, sentences);
+  // The earlier version's index, when the text (so the sentences) is the same.
+  const same = sameText ? previous : undefined;
+  const mentionChanges =
+    same && same.doc.mentions !== doc.mentions ? changes(same.doc.mentions, doc.mentions) : null;
+  const byMention = !same
+    ? mentionIndexes(doc.mentions, sentences)
+    : same.doc.mentions === doc.mentions
+      ? same
+      : mentionChanges
+        ? patchMentionIndexes(same, doc.mentions, mentionChanges, sentences)
+        : mentionIndexes(doc.mentions, sentences);
+  const relationChanges =
+    same && same.doc.relations !== doc.relations
+      ? changes(same.doc.relations, doc.relations)
+      : null;
+  const byRelation = !same
+    ? relationIndexes(doc.relations, sentences)
+    : same.doc.relations === doc.relations
+      ? same
+      : relationChanges
+        ? patchRelationIndexes(same, doc.relations, relationChanges, sentences)
+        : relationIndexes(doc.relations, sentences);
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
   const { mentionById, mentionsByEntity, piecesBySentence: pieces, sentenceOfMention } = byMention;
   const { relationById, relationsByEntity, evidenceSentences } = byRelation;
