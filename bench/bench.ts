@@ -19,6 +19,7 @@ import {
   TIMEOUTS,
   measureClickMention,
   measureClickNode,
+  measureDeleteMention,
   measureEdit,
   measureFilterToggle,
   measureFirstPaintBytes,
@@ -211,6 +212,10 @@ async function measureApp(
       ],
       // Last: it edits the document.
       ['edit', () => measureEdit(page, d, Math.max(3, Math.round(budget.interactions / 2)))],
+      [
+        'delete a mention',
+        () => measureDeleteMention(page, d, Math.max(3, Math.round(budget.interactions / 2))),
+      ],
     ];
     for (const [name, step] of steps) {
       const result = [await step()].flat();

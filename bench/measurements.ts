@@ -549,6 +549,41 @@ export async function measureEdit(page: Page, d: BenchDoc, runs: number): Promis
   ];
 }
 
+/**
+ * Delete a mention from its actor's editor: a mention on screen is clicked (not timed), then
+ * "Delete mention", until the text no longer shows it; "Undo" (not timed) brings it back. A
+ * different place in the text each run, so different actors.
+ */
+export async function measureDeleteMention(page: Page, d: BenchDoc, runs: number): Promise<Series> {
+  const details = page.getByRole('complementary', { name: 'Entity details' });
+  const deleteButton = details.getByRole('button', { name: /^Delete mention/ });
+  const undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    await clearSelection(page);
+    await scrollTextTo(page, (i * 0.618) % 1);
+    const target = await page.evaluate((k) => window.__bench?.pickMention(k) ?? null, i);
+    if (!target) throw new MeasurementError(`${d.label}: no mention on screen to delete`);
+    await page.mouse.click(target.x, target.y);
+    await settle(page, 200);
+    if (!(await deleteButton.isVisible())) await details.getByText('Edit this actor').click();
+    await settle(page, 200);
+    const sample = await timeInput(
+      page,
+      `delete mention ${target.mentionId}`,
+      'pointerdown',
+      { kind: 'mentionGone', mentionId: target.mentionId },
+      () => deleteButton.click(),
+    );
+    samples.push(sample);
+    if (sample === 'timed out') break;
+    await settle(page, 300);
+    await undoButton.click();
+    await settle(page, 300);
+  }
+  return { metric: 'delete a mention', document: d.label, unit: 'ms', samples };
+}
+
 export async function measureFilterToggle(
   page: Page,
   d: BenchDoc,

@@ -19,6 +19,8 @@ export type Check =
   | { kind: 'allShown'; count: number }
   /** `cy` has exactly that node selected and the details panel's first heading is its name. */
   | { kind: 'entitySelected'; entityId: string; name: string }
+  /** The text shows no part of that mention. */
+  | { kind: 'mentionGone'; mentionId: string }
   /** That node is selected, its label in `cy` is `name` and so is the details panel's heading. */
   | { kind: 'named'; entityId: string; name: string }
   /** That node is selected and a sentence marked `aria-current="true"` is in view. */
@@ -47,6 +49,7 @@ export interface MentionTarget {
   readonly x: number;
   readonly y: number;
   readonly entityId: string;
+  readonly mentionId: string;
 }
 
 /** A graph node to click, in page coordinates. */
@@ -166,6 +169,8 @@ export function installRuntime(): void {
         const heading = named('Entity details')?.querySelector('h1, h2, h3, h4, h5, h6');
         return heading?.textContent?.trim() === check.name;
       }
+      case 'mentionGone':
+        return !document.querySelector(`article [data-mention="${CSS.escape(check.mentionId)}"]`);
       case 'named': {
         if (!selectedIs(check.entityId)) return false;
         if (cyOf()?.$id(check.entityId).data('label') !== check.name) return false;
@@ -302,13 +307,14 @@ export function installRuntime(): void {
       for (const el of document.querySelectorAll('article [data-mention]')) {
         const r = el.getClientRects()[0];
         const entityId = el.getAttribute('data-entity');
-        if (!r || !entityId || r.width < 2) continue;
+        const mentionId = el.getAttribute('data-mention');
+        if (!r || !entityId || !mentionId || r.width < 2) continue;
         const x = r.left + r.width / 2;
         const y = r.top + r.height / 2;
         if (y < box.top + 4 || y > box.bottom - 4 || x < box.left || x > box.right) continue;
         // Skip mentions covered by something else (a sticky header, a popover).
         if (!el.contains(document.elementFromPoint(x, y))) continue;
-        visible.push({ x, y, entityId });
+        visible.push({ x, y, entityId, mentionId });
       }
       return visible.length ? (visible[pick % visible.length] ?? null) : null;
     },
