@@ -340,6 +340,7 @@ describe('buildIndex from an earlier version', () => {
             maxLength: 4,
           }),
           at: fc.nat(),
+          reverse: fc.boolean(),
         }),
         (e) => {
           const moved = DOC.mentions
@@ -353,7 +354,9 @@ describe('buildIndex from an earlier version', () => {
           );
           // New records anywhere in the list, not only at its end.
           const at = moved.length === 0 ? 0 : e.at % (moved.length + 1);
-          const mentions = [...moved.slice(0, at), ...added, ...moved.slice(at)];
+          const inserted = [...moved.slice(0, at), ...added, ...moved.slice(at)];
+          // An edit may also reorder what it kept.
+          const mentions = e.reverse ? inserted.reverse() : inserted;
           const relations = [
             ...DOC.relations.filter((_, i) => !e.dropRelations[i]),
             ...e.newRelations.map(([from, to, quotes], i) =>

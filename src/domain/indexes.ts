@@ -5,6 +5,8 @@
  * size of the document.
  */
 import { deriveBlocks } from './blocks';
+import { changes } from './changes';
+import type { Changes } from './changes';
 import type { AriadneDocument, Block, Entity, Mention, Relation, Span } from './model';
 import { resolveType } from './palette';
 import type { ResolvedType } from './palette';
@@ -289,39 +291,6 @@ function patchRelationIndexes(
   }
   return { relationById, relationsByEntity, evidenceSentences };
 }
-
-interface Changes<T> {
-  readonly removed: readonly T[];
-  readonly added: readonly T[];
-}
-
-/**
- * What `after` dropped from `before` and what it brought, by identity (records are never changed
- * in place: an edited one is a new object), or null when that is more than a patch is worth.
- */
-function changes<T>(before: readonly T[], after: readonly T[]): Changes<T> | null {
-  // Most edits keep the order: the common head and tail need no set.
-  let head = 0;
-  while (head < before.length && head < after.length && before[head] === after[head]) head++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > head && endAfter > head && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  const middleBefore = before.slice(head, endBefore);
-  const middleAfter = after.slice(head, endAfter);
-  const inAfter = new Set(middleAfter);
-  const removed = middleBefore.filter((x) => !inAfter.has(x));
-  const inBefore = new Set(middleBefore);
-  const added = middleAfter.filter((x) => !inBefore.has(x));
-  return removed.length + added.length > Math.max(PATCH_LIMIT, after.length / 8)
-    ? null
-    : { removed, added };
-}
-
-/** Up to this many changed records (or an eighth of them), an index is patched, not rebuilt. */
-const PATCH_LIMIT = 256;
 
 /**
  * Indexes `doc`. With `previous` (the index of an earlier version of the same document), what
