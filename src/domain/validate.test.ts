@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { validateDocument } from './validate';
-import type { AriadneDocument, Mention, Relation } from './model';
+import fc from 'fast-check';
+import { buildIndex } from './indexes';
+import { validateDocument, validateEdit } from './validate';
+import type { AriadneDocument, Entity, Mention, Relation } from './model';
 
 const TEXT = 'Ann met Bob. Bob left.'; // length 22
 
@@ -277,5 +279,125 @@ describe('validateDocument', () => {
       relations: [...valid.relations, relation({ type: 'sold', target: 'nobody' })],
     };
     expect(validateDocument(doc).map((p) => p.where)).toEqual(['ann', 'ann', 'mx', 'rx', 'rx']);
+  });
+});
+
+describe('validateEdit', () => {
+  const index = buildIndex(valid);
+  validateDocument(valid);
+  // Mostly good ingredients, now and then a bad one, so that an edit often has one fault alone.
+  const mostly = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+    fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
+  const id = mostly(
+    fc.constantFrom('cat', 'mx', 'rx'),
+    fc.constantFrom('ann', 'bob', 'm1', 'm2', 'm3', 'r1'),
+  );
+  const entityId = mostly(fc.constantFrom('ann', 'bob'), fc.constantFrom('cat', 'nobody'));
+  const entityType = mostly(fc.constant('person'), fc.constant('animal'));
+  const relationType = mostly(fc.constant('met'), fc.constant('sold'));
+  const span = mostly(
+    fc
+      .tuple(fc.nat({ max: 21 }), fc.integer({ min: 1, max: 8 }))
+      .map(([start, length]) => ({ start, end: Math.min(22, start + length) })),
+    fc
+      .tuple(fc.integer({ min: -2, max: 24 }), fc.integer({ min: -2, max: 8 }))
+      .map(([start, length]) => ({ start, end: start + length })),
+  );
+  const maybe = <T>(x: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: x });
+  /** The text the spans cover, or now and then something else. */
+  const textOf = (spans: { start: number; end: number }[], wrong: boolean) =>
+    wrong ? 'nonsense' : spans.map((x) => TEXT.slice(x.start, x.end)).join(' ');
+  const wrong = fc.nat({ max: 9 }).map((n) => n === 0);
+  const drop = fc.nat({ max: 3 }).map((n) => n === 0);
+  const edit = fc.record({
+    dropEntities: fc.array(drop, { minLength: 2, maxLength: 2 }),
+    retype: fc.array(maybe(entityType), { minLength: 2, maxLength: 2 }),
+    newEntities: fc.array(
+      fc
+        .tuple(id, fc.constantFrom('person', 'animal'))
+        .map(([i, type]): Entity => ({ id: i, name: i, type, aliases: [] })),
+      { maxLength: 2 },
+    ),
+    dropMentions: fc.array(drop, { minLength: 3, maxLength: 3 }),
+    moveMentions: fc.array(maybe(entityId), { minLength: 3, maxLength: 3 }),
+    newMentions: fc.array(
+      fc
+        .tuple(id, entityId, fc.array(span, { minLength: 1, maxLength: 2 }), wrong)
+        .map(([i, e, spans, wrong]): Mention => ({
+          id: i,
+          entityId: e,
+          spans,
+          text: textOf(spans, wrong),
+        })),
+      { maxLength: 2 },
+    ),
+    dropRelations: drop,
+    reverse: fc.boolean(),
+    newRelations: fc.array(
+      fc
+        .tuple(
+          id,
+          relationType,
+          entityId,
+          entityId,
+          fc.array(fc.tuple(span, wrong), { maxLength: 2 }),
+        )
+        .map(([i, type, source, target, quotes]): Relation => ({
+          id: i,
+          type,
+          source,
+          target,
+          evidence: quotes.map(([q, bad]) => ({ ...q, text: textOf([q], bad) })),
+        })),
+      { maxLength: 2 },
+    ),
+  });
+
+  it('finds what validateDocument finds, for any edit of a valid document, good or bad', () => {
+    fc.assert(
+      fc.property(edit, (e) => {
+        const after: AriadneDocument = {
+          ...valid,
+          entities: [
+            ...valid.entities
+              .filter((_, i) => !e.dropEntities[i])
+              .map((x, i) => {
+                const type = e.retype[i];
+                return type ? { ...x, type } : x;
+              }),
+            ...e.newEntities,
+          ],
+          mentions: [
+            ...valid.mentions
+              .filter((_, i) => !e.dropMentions[i])
+              .map((m, i) => {
+                const to = e.moveMentions[i];
+                return to ? { ...m, entityId: to } : m;
+              }),
+            ...e.newMentions,
+          ],
+          relations: [...(e.dropRelations ? [] : valid.relations), ...e.newRelations],
+        };
+        // An edit may also reorder what it kept.
+        const next = e.reverse ? { ...after, mentions: [...after.mentions].reverse() } : after;
+        expect(validateEdit(index, next)).toEqual(validateDocument(next));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('checks the whole document when the text or the types changed, or when it was not valid', () => {
+    const retitled = { ...valid, text: `${TEXT} More.` };
+    expect(validateEdit(index, retitled)).toEqual([]);
+    const undeclared = { ...valid, entityTypes: [] };
+    expect(validateEdit(index, undeclared)).toEqual(validateDocument(undeclared));
+    expect(validateEdit(index, undeclared).length).toBeGreaterThan(0);
+    const broken = {
+      ...valid,
+      mentions: [...valid.mentions, mention([{ start: 0, end: 3 }], 'Bob')],
+    };
+    const fixed = { ...broken, mentions: valid.mentions };
+    expect(validateEdit(buildIndex(broken), fixed)).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
  * points at, every reference resolvable, every id unique. Returns problems instead of throwing so an
  * importer can report all of them and keep what is good.
  */
-import type { AriadneDocument, Span } from './model';
+import { changes } from './changes';
+import type { DocumentIndex } from './indexes';
+import type { AriadneDocument, Entity, Mention, Relation, Span } from './model';
 import { spansText } from './model';
 
 export interface Problem {
@@ -19,7 +21,98 @@ function spanProblem(text: string, span: Span): string | undefined {
   return undefined;
 }
 
+// Documents `validateDocument` found nothing wrong with: an edit of one needs only its changes checked.
+const valid = new WeakSet<AriadneDocument>();
+
 export function validateDocument(doc: AriadneDocument): Problem[] {
+  const problems = check(doc);
+  if (problems.length === 0) valid.add(doc);
+  return problems;
+}
+
+/**
+ * `validateDocument(after)` for an edit of the indexed document, checking only the records the edit
+ * removed and added when the document before it was valid and its text, blocks and types are the
+ * same: every other record was valid against them and still is. At 100,000 words this takes a
+ * whole check (12–30 ms in the page) off every edit. When anything is wrong, the whole check runs,
+ * so the problems are the same ones, in the same order.
+ */
+export function validateEdit(before: DocumentIndex, after: AriadneDocument): Problem[] {
+  const doc = before.doc;
+  const same =
+    valid.has(doc) &&
+    doc.text === after.text &&
+    doc.blocks === after.blocks &&
+    doc.entityTypes === after.entityTypes &&
+    doc.relationTypes === after.relationTypes;
+  const entities = same ? changes(doc.entities, after.entities) : null;
+  const mentions = same ? changes(doc.mentions, after.mentions) : null;
+  const relations = same ? changes(doc.relations, after.relations) : null;
+  if (!entities || !mentions || !relations) return validateDocument(after);
+  if (!changesAreValid(before, after, entities, mentions, relations))
+    return validateDocument(after);
+  valid.add(after);
+  return [];
+}
+
+function changesAreValid(
+  before: DocumentIndex,
+  after: AriadneDocument,
+  entities: { removed: readonly Entity[]; added: readonly Entity[] },
+  mentions: { removed: readonly Mention[]; added: readonly Mention[] },
+  relations: { removed: readonly Relation[]; added: readonly Relation[] },
+): boolean {
+  // Ids: each added one must occur once in the edited document. Before, each id occurred at most
+  // once; the edit took away the removed records' ids and brought the added ones'.
+  const count = new Map<string, number>();
+  const add = (id: string, n: number) => count.set(id, (count.get(id) ?? 0) + n);
+  for (const list of [entities.removed, mentions.removed, relations.removed])
+    for (const r of list) add(r.id, -1);
+  for (const list of [entities.added, mentions.added, relations.added])
+    for (const r of list) add(r.id, 1);
+  const had = (id: string) =>
+    before.entityById.has(id) || before.mentionById.has(id) || before.relationById.has(id);
+  for (const [id, n] of count) if (n > 0 && (had(id) ? 1 : 0) + n > 1) return false;
+
+  const removedEntities = new Set(entities.removed.map((e) => e.id));
+  const addedEntities = new Set(entities.added.map((e) => e.id));
+  const exists = (id: string) =>
+    addedEntities.has(id) || (before.entityById.has(id) && !removedEntities.has(id));
+  const entityTypes = new Set(after.entityTypes.map((t) => t.key));
+  const relationTypes = new Set(after.relationTypes.map((t) => t.key));
+  if (entities.added.some((e) => !entityTypes.has(e.type))) return false;
+
+  // An actor gone: none of its mentions or relations may be left.
+  const goneMentions = new Set(mentions.removed);
+  const goneRelations = new Set(relations.removed);
+  for (const id of removedEntities) {
+    if (exists(id)) continue;
+    if (before.mentionsByEntity.get(id)?.some((m) => !goneMentions.has(m))) return false;
+    if (before.relationsByEntity.get(id)?.some((r) => !goneRelations.has(r))) return false;
+  }
+  const text = after.text;
+  for (const m of mentions.added) {
+    if (!exists(m.entityId) || !mentionIsValid(text, m)) return false;
+  }
+  for (const r of relations.added) {
+    if (!relationTypes.has(r.type) || !exists(r.source) || !exists(r.target)) return false;
+    for (const q of r.evidence) {
+      if (spanProblem(text, q) || text.slice(q.start, q.end) !== q.text) return false;
+    }
+  }
+  return true;
+}
+
+function mentionIsValid(text: string, m: Mention): boolean {
+  let last = -1;
+  for (const s of m.spans) {
+    if (spanProblem(text, s) || s.start < last) return false;
+    last = s.end;
+  }
+  return spansText(text, m.spans) === m.text;
+}
+
+function check(doc: AriadneDocument): Problem[] {
   const problems: Problem[] = [];
   const add = (where: string, message: string) => problems.push({ where, message });
   const seen = new Set<string>();

@@ -19,7 +19,7 @@ import { EditError } from '../domain/edits';
 import { indexFor } from './indexCache';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
-import { validateDocument } from '../domain/validate';
+import { validateDocument, validateEdit } from '../domain/validate';
 import type { AppState } from './store';
 
 export const HISTORY_LIMIT = 200;
@@ -173,7 +173,7 @@ export const createHistorySlice: StateCreator<AppState, [], [], HistorySlice> = 
         throw e;
       }
       if (result === before) return undefined;
-      const problems = validateDocument(result);
+      const problems = validateEdit(s.index, result);
       const first = problems[0];
       if (first && validateDocument(before).length === 0) {
         return new EditError(
