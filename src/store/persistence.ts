@@ -15,6 +15,7 @@ import {
 } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
 import type { ImportProblem } from '../domain/formats/problems';
+import { packMentions, unpackMentions } from '../domain/mentionColumns';
 import type { AriadneDocument } from '../domain/model';
 import { documentSchema } from '../domain/schema';
 import {
@@ -37,7 +38,8 @@ const DOC_PREFIX = 'doc:';
  * A document is stored as its shell (everything but these arrays, under `doc:<id>`) and one record
  * per array (`part:<id>:<name>`), so that an edit writes only what it changed: cloning a
  * 100,000-word document whole for storage takes ~120 ms, its 5,000 actors alone a fraction of that.
- * A document stored whole (before parts) still loads.
+ * The mentions are stored as columns (see mentionColumns.ts). A document stored whole (before
+ * parts), or with its mentions as a list (before columns), still loads.
  */
 const PARTS = ['entities', 'mentions', 'relations'] as const;
 type Part = (typeof PARTS)[number];
@@ -95,6 +97,7 @@ function assemble(id: string, value: unknown, records: Map<IDBValidKey, unknown>
   const doc: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   delete doc[IN_PARTS];
   for (const part of PARTS) doc[part] = records.get(partKey(id, part));
+  doc.mentions = unpackMentions(doc.mentions);
   return doc;
 }
 
@@ -298,7 +301,8 @@ export function startPersistence(
     const rows: [IDBValidKey, unknown][] = [[DOC_PREFIX + id, shell]];
     for (const part of PARTS) {
       delete shell[part];
-      if (before?.[part] !== doc[part]) rows.push([partKey(id, part), doc[part]]);
+      if (before?.[part] === doc[part]) continue;
+      rows.push([partKey(id, part), part === 'mentions' ? packMentions(doc.mentions) : doc[part]]);
     }
     // Only if split lately (an import's worker split it, or it was opened): splitting the many
     // documents of a large import here would hold the page; those are split when opened.

@@ -324,6 +324,23 @@ describe('the library in IndexedDB', () => {
     expect(loaded.docs.map((d) => d.title).sort()).toEqual(['New', 'One', 'Two']);
   });
 
+  it('stores the mentions as columns, and still reads those stored as a list', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const article = builtin as AriadneDocument;
+    useAppStore.getState().addDocuments([article], { open: true });
+    await settle();
+    const id = useAppStore.getState().openDocumentId!;
+    const part = await idbGet(`part:${id}:mentions`, storage.store);
+    expect(part).toMatchObject({ columns: 1, ids: article.mentions.map((m) => m.id) });
+    // As a version before columns stored it.
+    await idbSet(`part:${id}:mentions`, article.mentions, storage.store);
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.docs[0]?.mentions).toEqual(article.mentions);
+  });
+
   it('reports a document whose stored parts are missing, and loads the others', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
