@@ -43,8 +43,6 @@ export interface DocumentIndex {
   readonly mentionsByEntity: ReadonlyMap<string, readonly Mention[]>;
   /** Pieces of mentions inside each sentence, sorted by start then longest first. */
   readonly piecesBySentence: readonly (readonly MentionPiece[])[];
-  /** Sentence index of each mention's first character. */
-  readonly sentenceOfMention: ReadonlyMap<string, number>;
   readonly relationById: ReadonlyMap<string, Relation>;
   /** Relations where the entity is source or target, in document order. */
   readonly relationsByEntity: ReadonlyMap<string, readonly Relation[]>;
@@ -74,6 +72,16 @@ export function sentenceAt(sentences: readonly Span[], offset: number): number {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * The sentence of a mention's first character. Looked up when asked (a binary search) rather than
+ * kept for every mention: a map of 16,700 entries cost each index ~5 ms to build and each edit of
+ * the mentions as much to copy.
+ */
+export function sentenceOfMention(index: DocumentIndex, mention: Mention): number | undefined {
+  const first = mention.spans[0];
+  return first ? Math.max(0, sentenceAt(index.sentences, first.start)) : undefined;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -112,10 +120,7 @@ function layoutOf(doc: AriadneDocument) {
   return { sentences, blocks, blockOfSentence };
 }
 
-type MentionIndexes = Pick<
-  DocumentIndex,
-  'mentionById' | 'mentionsByEntity' | 'piecesBySentence' | 'sentenceOfMention'
->;
+type MentionIndexes = Pick<DocumentIndex, 'mentionById' | 'mentionsByEntity' | 'piecesBySentence'>;
 type RelationIndexes = Pick<
   DocumentIndex,
   'relationById' | 'relationsByEntity' | 'evidenceSentences'
@@ -152,15 +157,12 @@ function mentionIndexes(
   const sortedMentions = [...mentions].sort(byFirstStart);
   const mentionsByEntity = new Map<string, Mention[]>();
   const piecesBySentence: MentionPiece[][] = sentences.map(() => []);
-  const sentenceOfMention = new Map<string, number>();
   for (const m of sortedMentions) {
     push(mentionsByEntity, m.entityId, m);
-    const first = m.spans[0];
-    if (first) sentenceOfMention.set(m.id, Math.max(0, sentenceAt(sentences, first.start)));
     eachPiece(m, sentences, (i, piece) => piecesBySentence[i]?.push(piece));
   }
   for (const list of piecesBySentence) list.sort(byPieceOrder);
-  return { mentionById, mentionsByEntity, piecesBySentence, sentenceOfMention };
+  return { mentionById, mentionsByEntity, piecesBySentence };
 }
 
 /**
@@ -175,20 +177,16 @@ function patchMentionIndexes(
   sentences: readonly Sentence[],
 ): MentionIndexes {
   const mentionById = new Map(previous.mentionById);
-  const sentenceOfMention = new Map(previous.sentenceOfMention);
   const entities = new Set<string>();
   const touched = new Set<number>();
   const mark = (i: number) => touched.add(i);
   for (const m of removed) {
     mentionById.delete(m.id);
-    sentenceOfMention.delete(m.id);
     entities.add(m.entityId);
     eachPiece(m, sentences, mark);
   }
   for (const m of added) {
     mentionById.set(m.id, m);
-    const first = m.spans[0];
-    if (first) sentenceOfMention.set(m.id, Math.max(0, sentenceAt(sentences, first.start)));
     entities.add(m.entityId);
     eachPiece(m, sentences, mark);
   }
@@ -221,7 +219,7 @@ function patchMentionIndexes(
     eachPiece(m, sentences, (i, piece) => fresh.get(i)?.push(piece));
   }
   for (const [i, list] of fresh) piecesBySentence[i] = list.sort(byPieceOrder);
-  return { mentionById, mentionsByEntity, piecesBySentence, sentenceOfMention };
+  return { mentionById, mentionsByEntity, piecesBySentence };
 }
 
 /** The sentences that hold a relation's evidence, in order. */
@@ -330,7 +328,7 @@ export function buildIndex(doc: AriadneDocument, previous?: DocumentIndex): Docu
         ? patchRelationIndexes(same, doc.relations, relationChanges, sentences)
         : relationIndexes(doc.relations, sentences);
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
-  const { mentionById, mentionsByEntity, piecesBySentence: pieces, sentenceOfMention } = byMention;
+  const { mentionById, mentionsByEntity, piecesBySentence: pieces } = byMention;
   const { relationById, relationsByEntity, evidenceSentences } = byRelation;
 
   const entityTypes = resolveTypes(
@@ -361,7 +359,6 @@ export function buildIndex(doc: AriadneDocument, previous?: DocumentIndex): Docu
     mentionById,
     mentionsByEntity,
     piecesBySentence: pieces,
-    sentenceOfMention,
     relationById,
     relationsByEntity,
     evidenceSentences,

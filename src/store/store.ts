@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { StateCreator } from 'zustand';
-import { buildIndex } from '../domain/indexes';
+import { buildIndex, sentenceOfMention } from '../domain/indexes';
 import { indexFor } from './indexCache';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
@@ -121,7 +121,7 @@ const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
     const at = options.mentionId ? mentions.findIndex((m) => m.id === options.mentionId) : 0;
     const cursor = Math.max(0, at);
     const mention = mentions[cursor];
-    const sentence = mention ? index.sentenceOfMention.get(mention.id) : undefined;
+    const sentence = mention ? sentenceOfMention(index, mention) : undefined;
     set({
       selectedEntityId: id,
       selectedRelationId: null,
@@ -139,7 +139,7 @@ const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
     if (mentions.length === 0) return;
     const cursor = (mentionCursor + delta + mentions.length) % mentions.length;
     const mention = mentions[cursor];
-    const sentence = mention ? index.sentenceOfMention.get(mention.id) : undefined;
+    const sentence = mention ? sentenceOfMention(index, mention) : undefined;
     if (sentence === undefined) return;
     set({ mentionCursor: cursor, currentSentence: sentence, jump: nextJump(jump, sentence) });
   },

@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
+import { sentenceOfMention } from '../../src/domain/indexes';
 import { useAppStore } from '../../src/store/store';
 import {
   actorButtons,
@@ -65,7 +66,7 @@ describe('the explorer on the built-in article', () => {
     const { index } = useAppStore.getState();
     const sentencesOf = index.mentionsByEntity
       .get('e-assad')!
-      .map((m) => String(index.sentenceOfMention.get(m.id)));
+      .map((m) => String(sentenceOfMention(index, m)));
     expect(currentSentence()).toBe(sentencesOf[0]);
     await user.click(within(details()).getByRole('button', { name: /Next mention/ }));
     expect(currentSentence()).toBe(sentencesOf[1]);

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import json from '../../src/domain/builtin/hts-terror-list.json';
 import { documentSchema } from '../../src/domain/schema';
+import { sentenceOfMention } from '../../src/domain/indexes';
 import type { AriadneDocument } from '../../src/domain/model';
 import { currentViewState, useAppStore } from '../../src/store/store';
 import { parseViewState, serializeViewState } from '../../src/store/viewState';
@@ -344,7 +345,7 @@ describe('store: view state', () => {
     get().applyViewState(view);
     get().applyViewState({ ...view, entity: 'e-assad' }, { jump: true });
     const first = get().index.mentionsByEntity.get('e-assad')![0]!;
-    expect(get().jump?.sentence).toBe(get().index.sentenceOfMention.get(first.id));
+    expect(get().jump?.sentence).toBe(sentenceOfMention(get().index, first));
   });
 
   it('keeps the mention cursor when the link selects the entity already selected', () => {
