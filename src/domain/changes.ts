@@ -15,6 +15,7 @@ export interface Changes<T> {
  * added, which is still true of the lists (`after` is `before` less the one, plus the other).
  */
 export function changes<T>(before: readonly T[], after: readonly T[]): Changes<T> | null {
+  if (before === after) return { removed: [], added: [] };
   const limit = Math.max(PATCH_LIMIT, after.length / 8);
   return inOrder(before, after, limit) ?? anyOrder(before, after, limit);
 }
