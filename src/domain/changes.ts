@@ -16,9 +16,19 @@ export interface Changes<T> {
  */
 export function changes<T>(before: readonly T[], after: readonly T[]): Changes<T> | null {
   if (before === after) return { removed: [], added: [] };
+  // An edit is validated, then indexed: both ask for the same changes.
+  const last = found.get(after);
+  if (last?.before === before) return last.changes as Changes<T> | null;
   const limit = Math.max(PATCH_LIMIT, after.length / 8);
-  return inOrder(before, after, limit) ?? anyOrder(before, after, limit);
+  const result = inOrder(before, after, limit) ?? anyOrder(before, after, limit);
+  found.set(after, { before, changes: result });
+  return result;
 }
+
+const found = new WeakMap<
+  readonly unknown[],
+  { readonly before: readonly unknown[]; readonly changes: Changes<unknown> | null }
+>();
 
 /**
  * Walks both lists side by side, as most edits keep the order (a filter drops records, a map

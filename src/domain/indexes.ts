@@ -201,18 +201,14 @@ function patchMentionIndexes(
   }
   // One pass in document order: the affected actors' mentions, and the held ones in that order
   // (a full build visits mentions by start, ties in document order).
-  const mentionsByEntity = new Map(previous.mentionsByEntity);
   const lists = new Map<string, Mention[]>();
   const inOrder: Mention[] = [];
   for (const m of mentions) {
     if (entities.has(m.entityId)) push(lists, m.entityId, m);
     if (held.has(m)) inOrder.push(m);
   }
-  for (const id of entities) {
-    const list = lists.get(id);
-    if (list) mentionsByEntity.set(id, list.sort(byFirstStart));
-    else mentionsByEntity.delete(id);
-  }
+  for (const list of lists.values()) list.sort(byFirstStart);
+  const mentionsByEntity = withLists(previous.mentionsByEntity, entities, lists);
   const piecesBySentence = previous.piecesBySentence.slice();
   const fresh = new Map<number, MentionPiece[]>([...touched].map((i) => [i, []]));
   for (const m of inOrder.sort(byFirstStart)) {
@@ -281,13 +277,40 @@ function patchRelationIndexes(
   }
   const lists = new Map<string, Relation[]>();
   for (const r of relations) pushRelation(lists, r, entities);
-  const relationsByEntity = new Map(previous.relationsByEntity);
-  for (const id of entities) {
-    const list = lists.get(id);
-    if (list) relationsByEntity.set(id, list);
-    else relationsByEntity.delete(id);
-  }
+  const relationsByEntity = withLists(previous.relationsByEntity, entities, lists);
   return { relationById, relationsByEntity, evidenceSentences };
+}
+
+/**
+ * What depends on one list of records: the earlier version's (`same`, of the same text) when the
+ * list is the same, patched when it changed in a few records, else built afresh.
+ */
+function partIndexes<R, I>(
+  same: DocumentIndex | undefined,
+  listOf: (index: DocumentIndex) => readonly R[],
+  list: readonly R[],
+  build: () => I,
+  patch: (previous: DocumentIndex, found: Changes<R>) => I,
+): I | DocumentIndex {
+  if (!same) return build();
+  if (listOf(same) === list) return same;
+  const found = changes(listOf(same), list);
+  return found ? patch(same, found) : build();
+}
+
+/** `previous` with the lists of `ids` taken from `lists`; an id with none there loses its entry. */
+function withLists<V>(
+  previous: ReadonlyMap<string, readonly V[]>,
+  ids: Iterable<string>,
+  lists: ReadonlyMap<string, readonly V[]>,
+): Map<string, readonly V[]> {
+  const out = new Map(previous);
+  for (const id of ids) {
+    const list = lists.get(id);
+    if (list) out.set(id, list);
+    else out.delete(id);
+  }
+  return out;
 }
 
 /**
@@ -307,26 +330,20 @@ export function buildIndex(doc: AriadneDocument, previous?: DocumentIndex): Docu
   const { sentences, blocks, blockOfSentence } = sameText && previous ? previous : layoutOf(doc);
   // The earlier version's index, when the text (so the sentences) is the same.
   const same = sameText ? previous : undefined;
-  const mentionChanges =
-    same && same.doc.mentions !== doc.mentions ? changes(same.doc.mentions, doc.mentions) : null;
-  const byMention = !same
-    ? mentionIndexes(doc.mentions, sentences)
-    : same.doc.mentions === doc.mentions
-      ? same
-      : mentionChanges
-        ? patchMentionIndexes(same, doc.mentions, mentionChanges, sentences)
-        : mentionIndexes(doc.mentions, sentences);
-  const relationChanges =
-    same && same.doc.relations !== doc.relations
-      ? changes(same.doc.relations, doc.relations)
-      : null;
-  const byRelation = !same
-    ? relationIndexes(doc.relations, sentences)
-    : same.doc.relations === doc.relations
-      ? same
-      : relationChanges
-        ? patchRelationIndexes(same, doc.relations, relationChanges, sentences)
-        : relationIndexes(doc.relations, sentences);
+  const byMention = partIndexes(
+    same,
+    (x) => x.doc.mentions,
+    doc.mentions,
+    () => mentionIndexes(doc.mentions, sentences),
+    (x, found) => patchMentionIndexes(x, doc.mentions, found, sentences),
+  );
+  const byRelation = partIndexes(
+    same,
+    (x) => x.doc.relations,
+    doc.relations,
+    () => relationIndexes(doc.relations, sentences),
+    (x, found) => patchRelationIndexes(x, doc.relations, found, sentences),
+  );
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
   const { mentionById, mentionsByEntity, piecesBySentence: pieces } = byMention;
   const { relationById, relationsByEntity, evidenceSentences } = byRelation;

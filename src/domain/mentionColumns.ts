@@ -5,7 +5,7 @@
  * every edit of the mentions, the columns a fraction of that (in Node 20 → 7 ms with the packing,
  * and 33 → 10 ms to read back before unpacking).
  */
-import type { AttributeValue, Mention } from './model';
+import type { Mention } from './model';
 
 export interface MentionColumns {
   /** Tells the columns from a list of mentions stored before them. */
@@ -34,13 +34,12 @@ export function packMentions(mentions: readonly Mention[]): MentionColumns {
       spans[k++] = s.end;
     }
     if ('attributes' in m || 'notes' in m) {
-      const extra: {
-        attributes?: Readonly<Record<string, AttributeValue>>;
-        notes?: readonly string[];
-      } = {};
-      if ('attributes' in m) extra.attributes = m.attributes;
-      if ('notes' in m) extra.notes = m.notes;
-      extras.push([i, extra]);
+      const { attributes, notes } = m;
+      // Only the keys the mention has: unpacked, it is the same object again.
+      extras.push([
+        i,
+        { ...('attributes' in m && { attributes }), ...('notes' in m && { notes }) },
+      ]);
     }
   });
   return {

@@ -4,6 +4,7 @@
  * importer can report all of them and keep what is good.
  */
 import { changes } from './changes';
+import type { Changes } from './changes';
 import type { DocumentIndex } from './indexes';
 import type { AriadneDocument, Entity, Mention, Relation, Span } from './model';
 import { spansText } from './model';
@@ -58,9 +59,9 @@ export function validateEdit(before: DocumentIndex, after: AriadneDocument): Pro
 function changesAreValid(
   before: DocumentIndex,
   after: AriadneDocument,
-  entities: { removed: readonly Entity[]; added: readonly Entity[] },
-  mentions: { removed: readonly Mention[]; added: readonly Mention[] },
-  relations: { removed: readonly Relation[]; added: readonly Relation[] },
+  entities: Changes<Entity>,
+  mentions: Changes<Mention>,
+  relations: Changes<Relation>,
 ): boolean {
   // Ids: each added one must occur once in the edited document. Before, each id occurred at most
   // once; the edit took away the removed records' ids and brought the added ones'.
