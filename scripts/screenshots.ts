@@ -136,6 +136,15 @@ async function main() {
     await page.screenshot({ path: `${out}large-document-all-selected.png` });
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Show overview' }).click();
+    // An edit of the long document: a mention deleted from its actor's editor, then undone.
+    await page.locator('article .mention').nth(2).click();
+    const details = page.getByRole('complementary', { name: 'Entity details' });
+    await details.getByText('Edit this actor').click();
+    await details.getByRole('button', { name: /^Delete mention/ }).click();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}large-document-edited.png` });
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.keyboard.press('Escape');
     // Off the graph's toolbar, which would show a button hovered.
     await page.mouse.move(1100, 820);
     // A corpus: 200 short documents at once; the library scrolls in a list of its own.
