@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AriadneDocument } from '../model';
 import { validateDocument } from '../validate';
-import { applySuggestion } from './apply';
+import { applySuggestion, applySuggestions } from './apply';
 import { suggestMentions } from './mentions';
 import { suggestRelations } from './relations';
 import { BRAT_NEWS_TYPES, annotate, byText, plain } from './test-helpers';
@@ -181,5 +181,64 @@ describe('applySuggestion: relations', () => {
     const names = doc.entities.map((e) => e.name);
     expect(new Set(names).size).toBe(names.length);
     expect(doc.entities.find((e) => e.aliases.includes('HTS'))?.type).toBe('armed-group');
+  });
+});
+
+describe('applySuggestions', () => {
+  const name = (start: number, end: number, n: string): MentionSuggestion => ({
+    id: `s-${start}`,
+    kind: 'entity',
+    origin: 'discovery',
+    spans: [{ start, end }],
+    text: n,
+    name: n,
+    type: 'state',
+    confidence: 0.5,
+    reason: 'test',
+  });
+
+  it('gives what applying them one by one gives, and the document itself when none fits', () => {
+    const text = 'Peru thanked Chile. Chile, Peru and Bolivia met.';
+    const doc = plain(text);
+    const all = [...suggestMentions(doc)];
+    const relations = suggestRelations(doc, { mentions: all });
+    const list = [...all, ...relations, ...all];
+    expect(applySuggestions(doc, list)).toEqual(list.reduce(applySuggestion, doc));
+    const next = applySuggestions(doc, all);
+    expect(applySuggestions(next, all)).toBe(next);
+    expect(applySuggestions(doc, [])).toBe(doc);
+  });
+
+  it('takes back the first end of a relation whose second end does not fit, its id included', () => {
+    // "Peru!" and "Peru?" are different names with one slug: the second actor is e-peru-2.
+    const doc = plain('Peru! Peru? Lima.');
+    const failing: RelationSuggestion = {
+      id: 'r',
+      kind: 'relation',
+      spans: [
+        { start: 6, end: 11 },
+        { start: 90, end: 95 },
+      ],
+      text: 'Peru? met nobody',
+      source: { span: { start: 6, end: 11 }, text: 'Peru?', name: 'Peru?', type: 'state' },
+      target: { span: { start: 90, end: 95 }, text: 'gone', name: 'Gone', type: 'state' },
+      label: 'met',
+      evidence: { start: 0, end: 17, text: 'Peru! Peru? Lima.' },
+      confidence: 0.5,
+      reason: 'test',
+    };
+    const list = [name(0, 5, 'Peru!'), failing, name(6, 11, 'Peru?')];
+    const next = applySuggestions(doc, list);
+    expect(next).toEqual(list.reduce(applySuggestion, doc));
+    expect(next.entities.map((e) => [e.id, e.name])).toEqual([
+      ['e-peru', 'Peru!'],
+      ['e-peru-2', 'Peru?'],
+    ]);
+    expect(next.mentions.map((m) => [m.id, m.entityId])).toEqual([
+      ['m-0', 'e-peru'],
+      ['m-6', 'e-peru-2'],
+    ]);
+    expect(next.relations).toEqual([]);
+    expect(validateDocument(next)).toEqual([]);
   });
 });

@@ -139,6 +139,16 @@ export class SpanSet {
     this.ends.splice(i, 0, span.end);
     this.longest = Math.max(this.longest, span.end - span.start);
   }
+
+  /** Takes back one span that `add` put in (`longest` may stay larger: it only bounds the search). */
+  delete(span: Span): void {
+    for (let i = this.lowerBound(span.start); this.starts[i] === span.start; i++) {
+      if (this.ends[i] !== span.end) continue;
+      this.starts.splice(i, 1);
+      this.ends.splice(i, 1);
+      return;
+    }
+  }
 }
 
 /** A word of the text: letters and digits, with inner hyphens and apostrophes ("al-Sham", "O’Brien"). */

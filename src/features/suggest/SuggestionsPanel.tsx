@@ -5,7 +5,6 @@
  * undoable edit. The engine (with its NLP model) is loaded only when asked for, and runs in a worker.
  */
 import { useState } from 'react';
-import type { AriadneDocument } from '../../domain/model';
 import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
 import { guessedTypeLabel } from '../../domain/suggest/type-map';
 import { useAppStore } from '../../store/store';
@@ -18,22 +17,7 @@ interface Loaded {
 }
 
 function loadApply() {
-  return import('../../domain/suggest/apply').then((m) => m.applySuggestion);
-}
-
-/** Applies what can be applied; a suggestion that no longer fits (overlap, gone) is skipped. */
-function applyAll(
-  doc: AriadneDocument,
-  items: readonly Suggestion[],
-  apply: (d: AriadneDocument, s: Suggestion) => AriadneDocument,
-): AriadneDocument {
-  return items.reduce((d, s) => {
-    try {
-      return apply(d, s);
-    } catch {
-      return d;
-    }
-  }, doc);
+  return import('../../domain/suggest/apply').then((m) => m.applySuggestions);
 }
 
 /** One line of a group: what accepting it adds, why, and the suggestions it stands for. */
@@ -96,10 +80,9 @@ export function SuggestionsPanel() {
 
   const accept = async (items: readonly Suggestion[], label: string) => {
     if (!current || items.length === 0) return;
-    const applySuggestion = await loadApply();
-    const failure = useAppStore
-      .getState()
-      .edit(label, (doc) => applyAll(doc, items, applySuggestion));
+    const applySuggestions = await loadApply();
+    // What can be applied is; a suggestion that no longer fits (overlap, gone) is skipped.
+    const failure = useAppStore.getState().edit(label, (doc) => applySuggestions(doc, items));
     if (failure) {
       setError(failure.message);
       return;
