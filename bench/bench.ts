@@ -31,6 +31,7 @@ import {
   measureScroll,
   measureSearchKeystroke,
   measureShowAll,
+  measureSuggestions,
   newPage,
   settle,
 } from './measurements';
@@ -467,6 +468,14 @@ async function main(): Promise<void> {
     const all: Series[] = [...measureFirstPaintBytes(join(ROOT, 'dist'))];
     for (const d of docs) {
       all.push(...(await measureApp(browser, app.url, d, budget, placeholder, errors)));
+      // The same text without its annotations, for the suggestion engine.
+      const textPath = join(dir, `${d.label.replace(/\W+/g, '-')}.txt`);
+      writeFileSync(textPath, d.doc.text);
+      const suggested = await measureSuggestions(browser, app.url, d, textPath, errors);
+      log(
+        `${d.label}: ${suggested.map((s) => `${s.metric} ${fmt(s.samples[0] ?? null)}`).join('; ')}`,
+      );
+      all.push(...suggested);
       all.push(...(await measureNaive(browser, naive.url, d, budget, errors)));
     }
     all.push(

@@ -378,6 +378,91 @@ export async function measureClickNode(page: Page, d: BenchDoc, runs: number): P
 }
 
 /**
+ * Suggestions for the document's text without its annotations, as a reader pasting a report would
+ * ask for them: the text is opened as plain text in a fresh page, "Suggest annotations" is pressed
+ * (timed until the new actors are listed; the engine runs in a worker), then "Accept all" new
+ * actors (timed until the text shows mentions and the graph holds them, laid out), with the longest
+ * task meanwhile. Once per document.
+ */
+export async function measureSuggestions(
+  browser: Browser,
+  appUrl: string,
+  d: BenchDoc,
+  textPath: string,
+  errors: string[],
+): Promise<Series[]> {
+  const page = await newPage(browser, errors);
+  try {
+    await waitForBuiltin(page, appUrl);
+    await page.getByLabel('Open documents').setInputFiles(textPath);
+    await page.waitForFunction(
+      (needle) =>
+        (document.querySelector('article')?.textContent ?? '').includes(needle) &&
+        window.cy?.nodes().length === 0 &&
+        !!document.querySelector('[aria-label="Network graph"][data-ready="true"]'),
+      d.needle.slice(0, 40),
+      { timeout: TIMEOUTS.openGraph },
+    );
+    await settle(page, 500);
+    const panel = page.locator('details.suggestions');
+    await panel.locator('summary').click();
+    await settle(page, 200);
+    const found = await timeInput(
+      page,
+      'suggest annotations',
+      'pointerdown',
+      { kind: 'labelled', name: 'New actors' },
+      () => panel.getByRole('button', { name: 'Suggest annotations' }).click(),
+      { timeoutMs: TIMEOUTS.openGraph },
+    );
+    const out: Series[] = [
+      { metric: 'suggest annotations', document: d.label, unit: 'ms', samples: [found] },
+    ];
+    if (found === 'timed out') return out;
+    const group = panel.getByRole('region', { name: 'New actors' });
+    const count = (await group.locator('h3').textContent()) ?? '';
+    await settle(page, 500);
+    const since = await page.evaluate(() => performance.now());
+    const accepted = await timeInput(
+      page,
+      'accept every new actor',
+      'pointerdown',
+      { kind: 'annotated' },
+      () => group.getByRole('button', { name: 'Accept all' }).click(),
+      { timeoutMs: TIMEOUTS.openGraph },
+    );
+    await settle(page, 500);
+    const longest = await page.evaluate(
+      (t) =>
+        Math.max(
+          0,
+          ...(window.__bench?.longTasks ?? []).filter((l) => l.start >= t).map((l) => l.duration),
+        ),
+      since,
+    );
+    const actors = { newActors: count.replace(/\D/g, '') };
+    out.push(
+      {
+        metric: 'accept every new actor',
+        document: d.label,
+        unit: 'ms',
+        samples: [accepted],
+        details: actors,
+      },
+      {
+        metric: 'accept every new actor: longest task',
+        document: d.label,
+        unit: 'ms',
+        samples: [longest],
+      },
+    );
+    return out;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/**
  * "Show all N" on a large document's overview → every actor drawn and laid out; then clicks on
  * mentions in that view (the graph's largest), and "Show overview" to go back (untimed). Once per
  * page: a second time the layout would be remembered. Also the longest task meanwhile.

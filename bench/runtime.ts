@@ -29,6 +29,10 @@ export type Check =
   | { kind: 'typeHidden'; type: string }
   /** At least `count` nodes of the type are displayed again. */
   | { kind: 'typeShown'; type: string; count: number }
+  /** An element labelled `name` (a region, a button…) is on the page. */
+  | { kind: 'labelled'; name: string }
+  /** The text shows a mention and the graph section is ready, holding laid-out nodes. */
+  | { kind: 'annotated' }
   /** The search box holds `query` and the actor list changed since the input event. */
   | { kind: 'listUpdated'; query: string }
   /** The naive page: its panel heading is the entity's name, the clicked mention is marked and
@@ -196,6 +200,15 @@ export function installRuntime(): void {
             ?.nodes()
             .filter((n) => n.data('type') === check.type && n.style('display') !== 'none').length ??
             -1) >= check.count
+        );
+      case 'labelled':
+        return !!named(check.name);
+      case 'annotated':
+        return (
+          !!document.querySelector('article [data-mention]') &&
+          !!document.querySelector('[aria-label="Network graph"][data-ready="true"]') &&
+          (cyOf()?.nodes().length ?? 0) > 0 &&
+          laidOut()
         );
       case 'listUpdated': {
         const box = named('Search entities');
