@@ -155,6 +155,8 @@ class Draft {
   /** For an id base, a number below which every `base-n` is taken. */
   private readonly nextSuffix = new Map<string, number>();
   private undo: (() => void)[] = [];
+  /** Names normalised so far: the same few names come again and again. */
+  private readonly normalised = new Map<string, string>();
 
   constructor(private readonly doc: AriadneDocument) {
     this.text = doc.text;
@@ -165,7 +167,7 @@ class Draft {
       this.entityIds.add(e.id);
       if (e.kind === 'event') return;
       keepLeast(this.actorById, e.id, i);
-      for (const n of [e.name, ...e.aliases]) keepLeast(this.actorByName, normaliseName(n), i);
+      for (const n of [e.name, ...e.aliases]) keepLeast(this.actorByName, this.norm(n), i);
     });
     this.mentions = new Column(doc.mentions);
     this.inOrder = doc.mentions.every((m, i, all) => i === 0 || startOf(all[i - 1]!) <= startOf(m));
@@ -235,6 +237,15 @@ class Draft {
     return out;
   }
 
+  private norm(name: string): string {
+    let n = this.normalised.get(name);
+    if (n === undefined) {
+      n = normaliseName(name);
+      this.normalised.set(name, n);
+    }
+    return n;
+  }
+
   private log(undo: (() => void) | null): void {
     if (undo) this.undo.push(undo);
   }
@@ -280,7 +291,7 @@ class Draft {
   /** Position of the first actor one of `names` names, in the order given. */
   private findActor(names: readonly string[]): number | undefined {
     for (const n of names) {
-      const w = normaliseName(n);
+      const w = this.norm(n);
       if (w === '') continue;
       const at = this.actorByName.get(w);
       if (at !== undefined) return at;
@@ -309,7 +320,7 @@ class Draft {
       this.entities.set(at, entity);
       this.knownNames.delete(at);
     });
-    this.log(keepLeast(this.actorByName, normaliseName(alias), at));
+    this.log(keepLeast(this.actorByName, this.norm(alias), at));
   }
 
   private addEntity(entity: Entity): number {
@@ -323,7 +334,7 @@ class Draft {
     });
     this.log(keepLeast(this.actorById, entity.id, at));
     for (const n of [entity.name, ...entity.aliases]) {
-      this.log(keepLeast(this.actorByName, normaliseName(n), at));
+      this.log(keepLeast(this.actorByName, this.norm(n), at));
     }
     return at;
   }
@@ -360,12 +371,11 @@ class Draft {
     const byId = req.entityId !== undefined ? this.actorById.get(req.entityId) : undefined;
     let at = byId ?? this.findActor([req.name, text]);
     if (at !== undefined) {
-      if (!this.namesOf(at).has(normaliseName(text))) this.addAlias(at, text);
+      if (!this.namesOf(at).has(this.norm(text))) this.addAlias(at, text);
     } else {
       this.declareEntityType(req.type, req.guess);
       const name = req.name.trim() === '' ? text : req.name.trim();
-      const aliases =
-        normaliseName(name) === normaliseName(text) ? [] : [text.replace(/\s+/g, ' ').trim()];
+      const aliases = this.norm(name) === this.norm(text) ? [] : [text.replace(/\s+/g, ' ').trim()];
       at = this.addEntity({
         id: this.uniqueId(`e-${slugify(name)}`),
         name,
