@@ -428,7 +428,7 @@ export async function measureSuggestions(
       'accept every new actor',
       'pointerdown',
       { kind: 'annotated' },
-      () => group.getByRole('button', { name: 'Accept all' }).click(),
+      () => group.getByRole('button', { name: 'Accept all', exact: true }).click(),
       { timeoutMs: TIMEOUTS.openGraph },
     );
     await settle(page, 500);
