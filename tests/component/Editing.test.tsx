@@ -280,4 +280,33 @@ describe('suggestions', () => {
         .some((li) => li.textContent?.startsWith('Lisbon ')),
     ).toBe(false);
   }, 30_000);
+
+  it('says that it is accepting a group, with its buttons off meanwhile, then accepts it as one edit', async () => {
+    const { importPlainText } = await import('../../src/domain/formats/plain-text');
+    const doc = importPlainText('lisbon.txt', PASTED_ARTICLE);
+    useAppStore.getState().addDocuments([doc], { open: true });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByText('Suggestions'));
+    await user.click(screen.getByRole('button', { name: 'Suggest annotations' }));
+    const actors = await screen.findByRole('region', { name: 'New actors' }, { timeout: 20_000 });
+    const count = Number(
+      /\((\d+)\)/.exec(within(actors).getByRole('heading').textContent ?? '')?.[1],
+    );
+    const panel = actors.closest('details')!;
+    const status = within(panel).getByText(/suggested; none is in the graph/);
+    expect(status).toHaveAttribute('role', 'status');
+
+    await user.click(within(actors).getByRole('button', { name: 'Accept all', exact: true }));
+    expect(status).toHaveTextContent(/^Accepting \d+ suggestions…$/);
+    expect(within(actors).getByRole('button', { name: 'Accept all', exact: true })).toBeDisabled();
+    expect(within(panel).getByRole('button', { name: 'Look again' })).toBeDisabled();
+
+    await vi.waitFor(() => expect(status).not.toHaveTextContent(/Accepting/));
+    expect(useAppStore.getState().index.doc.entities).toHaveLength(count);
+    expect(screen.queryByRole('region', { name: 'New actors' })).toBeNull();
+    // One edit: a single undo takes every actor back.
+    await user.click(screen.getByRole('button', { name: 'Undo', exact: true }));
+    expect(useAppStore.getState().index.doc.entities).toHaveLength(0);
+  }, 30_000);
 });

@@ -11,6 +11,7 @@ import { DOCUMENT_EXPORTS, slug } from './exportFiles';
 import type { DocumentExport, FileOut } from './exportFiles';
 import { download } from './download';
 import { withSelectionDrawn } from '../graph/withSelection';
+import { painted } from '../painted';
 
 type Picture = 'png' | 'svg';
 
@@ -28,19 +29,6 @@ const EXPORTS: readonly { kind: DocumentExport | Picture; label: string }[] = [
 ];
 
 const isPicture = (kind: string): kind is Picture => kind in PICTURES;
-
-/**
- * Resolves once the browser has painted what was rendered before the call, or after a moment in a
- * hidden tab, which paints nothing.
- */
-const painted = () =>
-  new Promise<void>((resolve) => {
-    const fallback = setTimeout(resolve, 200);
-    requestAnimationFrame(() => {
-      clearTimeout(fallback);
-      setTimeout(resolve, 0);
-    });
-  });
 
 /**
  * The longest side of a PNG, in pixels. At twice its size a graph of 5,000 actors was 17,376 ×
