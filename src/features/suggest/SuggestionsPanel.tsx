@@ -199,7 +199,7 @@ export function SuggestionsPanel() {
               ? `Accepting ${accepting.toLocaleString()} ${accepting === 1 ? 'suggestion' : 'suggestions'}…`
               : others.length + names.length + current.relations.length === 0
                 ? 'Nothing more to suggest.'
-                : `${others.length + names.length} mentions (${actors.length} new actors) and ${current.relations.length} relations suggested; none is in the graph until accepted.`}
+                : `${(others.length + names.length).toLocaleString()} mentions (${actors.length.toLocaleString()} new actors) and ${current.relations.length.toLocaleString()} relations suggested; none is in the graph until accepted.`}
           </p>
           {group(
             'Other mentions of known actors',
