@@ -101,7 +101,8 @@ async function main() {
     await page.getByRole('article').first().waitFor();
     const dir = mkdtempSync(join(tmpdir(), 'ariadne-shots-'));
     const file = join(dir, 'generated-report.json');
-    writeFileSync(file, JSON.stringify(generateDocument({ words: 100_000, entities: 5_000 })));
+    const generated = generateDocument({ words: 100_000, entities: 5_000 });
+    writeFileSync(file, JSON.stringify(generated));
     await page.getByLabel('Open documents').setInputFiles(file);
     await drawn(80, 600);
     await page.screenshot({ path: `${out}large-document.png` });
@@ -145,6 +146,19 @@ async function main() {
     await page.screenshot({ path: `${out}large-document-edited.png` });
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.keyboard.press('Escape');
+    // The same 100,000 words without their annotations: what the suggestion engine finds there.
+    const plainFile = join(dir, 'generated-report.txt');
+    writeFileSync(plainFile, generated.text);
+    await page.getByLabel('Open documents').setInputFiles(plainFile);
+    await page.waitForFunction(() => window.cy?.nodes().length === 0);
+    const found = page.locator('details.suggestions');
+    if ((await found.getAttribute('open')) === null) await found.locator('summary').click();
+    await found.getByRole('button', { name: 'Suggest annotations' }).click();
+    await found.getByRole('region', { name: 'New actors' }).waitFor({ timeout: 60_000 });
+    await page.mouse.move(1100, 820);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}large-document-suggestions.png` });
+    await found.locator('summary').click();
     // Off the graph's toolbar, which would show a button hovered.
     await page.mouse.move(1100, 820);
     // A corpus: 200 short documents at once; the library scrolls in a list of its own.
