@@ -282,7 +282,7 @@ class Draft {
     let names = this.knownNames.get(at);
     if (!names) {
       const e = this.entities.all[at]!;
-      names = new Set([e.name, ...e.aliases].map(normaliseName));
+      names = new Set([e.name, ...e.aliases].map((n) => this.norm(n)));
       this.knownNames.set(at, names);
     }
     return names;
