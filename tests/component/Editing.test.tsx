@@ -309,4 +309,27 @@ describe('suggestions', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(useAppStore.getState().index.doc.entities).toHaveLength(0);
   }, 30_000);
+
+  it('accepts nothing into a document opened while it was accepting', async () => {
+    const { importPlainText } = await import('../../src/domain/formats/plain-text');
+    const doc = importPlainText('lisbon.txt', PASTED_ARTICLE);
+    const other = importPlainText('other.txt', `Another text\n${PASTED_ARTICLE}`);
+    useAppStore.getState().addDocuments([doc, other], { open: true });
+    expect(useAppStore.getState().index.doc.id).toBe(doc.id);
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByText('Suggestions'));
+    await user.click(screen.getByRole('button', { name: 'Suggest annotations' }));
+    const actors = await screen.findByRole('region', { name: 'New actors' }, { timeout: 20_000 });
+    await user.click(within(actors).getByRole('button', { name: 'Accept all' }));
+    act(() => useAppStore.getState().openDocument(other.id));
+    // Done accepting: the button is on again (it suggests anew for the document now open).
+    await vi.waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Suggest annotations' })).toBeEnabled(),
+    );
+    const { documents } = useAppStore.getState();
+    expect(documents.get(other.id)?.entities).toEqual([]);
+    expect(documents.get(other.id)?.mentions).toEqual([]);
+    expect(documents.get(doc.id)?.mentions).toEqual([]);
+  }, 30_000);
 });

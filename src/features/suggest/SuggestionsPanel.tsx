@@ -85,12 +85,16 @@ export function SuggestionsPanel() {
     if (!current || items.length === 0 || accepting !== null) return;
     setAccepting(items.length);
     try {
+      // The reader may open another document meanwhile: these suggestions are not for it.
+      const stillOpen = () => useAppStore.getState().index.doc.id === current.docId;
       const [applySuggestions] = await Promise.all([loadApply(), painted()]);
+      if (!stillOpen()) return;
       // Applied in a task of its own, and the edit (validation, indexes, what is drawn) in the
       // next: at 100,000 words each holds the page ~0.2 s, together more than 0.3 s.
       const base = useAppStore.getState().index.doc;
       const next = applySuggestions(base, items);
       await nextTask();
+      if (!stillOpen()) return;
       // What can be applied is; a suggestion that no longer fits (overlap, gone) is skipped.
       const failure = useAppStore
         .getState()
