@@ -9,7 +9,7 @@ import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../do
 import { guessedTypeLabel } from '../../domain/suggest/type-map';
 import { useAppStore } from '../../store/store';
 import { nextTask, painted } from '../painted';
-import { suggestOffThread } from './suggestClient';
+import { suggestOffThread, warmSuggestions } from './suggestClient';
 
 interface Loaded {
   readonly docId: string;
@@ -72,7 +72,7 @@ export function SuggestionsPanel() {
     setError(null);
     try {
       const doc = useAppStore.getState().index.doc;
-      const { mentions, relations } = await suggestOffThread(doc).result;
+      const { mentions, relations } = await suggestOffThread(doc);
       setLoaded({ docId: doc.id, mentions, relations });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -186,7 +186,13 @@ export function SuggestionsPanel() {
   };
 
   return (
-    <details className="suggestions">
+    <details
+      className="suggestions"
+      onToggle={(e) => {
+        // The engine's worker starts loading as the reader opens this, before they ask.
+        if (e.currentTarget.open) warmSuggestions();
+      }}
+    >
       <summary>Suggestions</summary>
       <button type="button" onClick={() => void run()} disabled={busy || accepting !== null}>
         {busy ? 'Looking for suggestions…' : current ? 'Look again' : 'Suggest annotations'}

@@ -2,11 +2,43 @@
 /** Finds suggestions off the main thread: the NLP pass takes seconds on a book-length text. */
 import { findSuggestions } from './findSuggestions';
 import type { AriadneDocument } from '../../domain/model';
+import type { SuggestReply, SuggestRequest } from './suggestClient';
 
-self.onmessage = (event: MessageEvent<AriadneDocument>) => {
-  try {
-    self.postMessage({ ok: true, found: findSuggestions(event.data) });
-  } catch (e) {
-    self.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+/**
+ * A few sentences for the warm-up: finding suggestions in them runs (and has the engine compile)
+ * the code a real text runs, and sets up what the NLP library sets up on its first call.
+ */
+const SAMPLE: AriadneDocument = {
+  format: 'ariadne/1',
+  id: 'warm-up',
+  title: 'Warm-up',
+  text:
+    'Ministers meet in Lisbon\n' +
+    'LISBON, Monday (Reuters) - Foreign Minister Ana Costa met officials of Globex Industries ' +
+    'and the Northern Alliance in Lisbon. Costa told reporters that Portugal would back the plan, ' +
+    'a spokesman for the ministry said.',
+  entityTypes: [],
+  relationTypes: [],
+  entities: [{ id: 'e-portugal', name: 'Portugal', type: 'state', aliases: [] }],
+  mentions: [],
+  relations: [],
+};
+
+self.onmessage = (event: MessageEvent<SuggestRequest>) => {
+  const { id, doc } = event.data;
+  if (!doc) {
+    try {
+      findSuggestions(SAMPLE);
+    } catch {
+      // A warm-up that fails leaves the real request to report the problem.
+    }
+    return;
   }
+  let reply: SuggestReply;
+  try {
+    reply = { id, ok: true, found: findSuggestions(doc) };
+  } catch (e) {
+    reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  self.postMessage(reply);
 };
