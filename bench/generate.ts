@@ -56,9 +56,16 @@ export interface GenerateOptions {
   readonly words: number;
   readonly entities: number;
   readonly seed?: number;
+  /** The first line and the title; by default "Generated report of N words". */
+  readonly title?: string;
 }
 
-export function generateDocument({ words, entities, seed = 42 }: GenerateOptions): AriadneDocument {
+export function generateDocument({
+  words,
+  entities,
+  seed = 42,
+  title = `Generated report of ${words} words`,
+}: GenerateOptions): AriadneDocument {
   const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -198,7 +205,7 @@ export function generateDocument({ words, entities, seed = 42 }: GenerateOptions
     }
   };
 
-  emit(`Generated report of ${words} words\n`);
+  emit(`${title}\n`);
   let paragraphs = 0;
   while (wordCount < words) {
     if (paragraphs > 0 && paragraphs % 12 === 0) emit(`Section ${paragraphs / 12}\n`);
@@ -224,7 +231,7 @@ export function generateDocument({ words, entities, seed = 42 }: GenerateOptions
   return {
     format: 'ariadne/1',
     id: `generated-${words}`,
-    title: `Generated report of ${words} words`,
+    title,
     text,
     language: 'en',
     source: { origin: 'bench/generate.ts' },

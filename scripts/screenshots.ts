@@ -164,8 +164,13 @@ async function main() {
     // A corpus: 200 short documents at once; the library scrolls in a list of its own.
     const corpus = Array.from({ length: 200 }, (_, i) => {
       const path = join(dir, `field-report-${i + 1}.json`);
-      const doc = generateDocument({ words: 400, entities: 20, seed: i + 1 });
-      writeFileSync(path, JSON.stringify({ ...doc, title: `Field report ${i + 1}` }));
+      const doc = generateDocument({
+        words: 400,
+        entities: 20,
+        seed: i + 1,
+        title: `Field report ${i + 1}`,
+      });
+      writeFileSync(path, JSON.stringify(doc));
       return path;
     });
     await page.getByLabel('Open documents').setInputFiles(corpus);
