@@ -377,6 +377,18 @@ export async function measureClickNode(page: Page, d: BenchDoc, runs: number): P
   }));
 }
 
+/** The longest task (over 50 ms; else 0) since `since` (the page's `performance.now()`). */
+async function longestTaskSince(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (t) =>
+      Math.max(
+        0,
+        ...(window.__bench?.longTasks ?? []).filter((l) => l.start >= t).map((l) => l.duration),
+      ),
+    since,
+  );
+}
+
 /**
  * Suggestions for the document's text without its annotations, as a reader pasting a report would
  * ask for them: the text is opened as plain text in a fresh page, "Suggest annotations" is pressed
@@ -432,14 +444,7 @@ export async function measureSuggestions(
       { timeoutMs: TIMEOUTS.openGraph },
     );
     await settle(page, 500);
-    const longest = await page.evaluate(
-      (t) =>
-        Math.max(
-          0,
-          ...(window.__bench?.longTasks ?? []).filter((l) => l.start >= t).map((l) => l.duration),
-        ),
-      since,
-    );
+    const longest = await longestTaskSince(page, since);
     const actors = { newActors: count.replace(/\D/g, '') };
     out.push(
       {
@@ -483,14 +488,7 @@ export async function measureShowAll(page: Page, d: BenchDoc, clicks: number): P
     { timeoutMs: TIMEOUTS.openGraph },
   );
   await settle(page, 500);
-  const longest = await page.evaluate(
-    (t) =>
-      Math.max(
-        0,
-        ...(window.__bench?.longTasks ?? []).filter((l) => l.start >= t).map((l) => l.duration),
-      ),
-    since,
-  );
+  const longest = await longestTaskSince(page, since);
   const out: Series[] = [
     { metric: 'show every actor → graph usable', document: d.label, unit: 'ms', samples: [shown] },
     { metric: 'show every actor: longest task', document: d.label, unit: 'ms', samples: [longest] },

@@ -245,15 +245,24 @@ describe('editing in a document of hundreds of actors', () => {
 });
 
 describe('suggestions', () => {
-  it('lists each new actor once, with every mention it would get, and accepts it whole', async () => {
+  /**
+   * The pasted article open (with `others` after it in the library), the app drawn, and its
+   * suggestions asked for: the "New actors" group once listed.
+   */
+  async function suggestForPastedArticle(others: readonly AriadneDocument[] = []) {
     const { importPlainText } = await import('../../src/domain/formats/plain-text');
     const doc = importPlainText('lisbon.txt', PASTED_ARTICLE);
-    useAppStore.getState().addDocuments([doc], { open: true });
+    useAppStore.getState().addDocuments([doc, ...others], { open: true });
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByText('Suggestions'));
     await user.click(screen.getByRole('button', { name: 'Suggest annotations' }));
     const actors = await screen.findByRole('region', { name: 'New actors' }, { timeout: 20_000 });
+    return { doc, user, actors };
+  }
+
+  it('lists each new actor once, with every mention it would get, and accepts it whole', async () => {
+    const { user, actors } = await suggestForPastedArticle();
     const rows = within(actors)
       .getAllByRole('listitem')
       .map((li) => li.querySelector('.suggestion-text')?.textContent);
@@ -282,14 +291,7 @@ describe('suggestions', () => {
   }, 30_000);
 
   it('says that it is accepting a group, with its buttons off meanwhile, then accepts it as one edit', async () => {
-    const { importPlainText } = await import('../../src/domain/formats/plain-text');
-    const doc = importPlainText('lisbon.txt', PASTED_ARTICLE);
-    useAppStore.getState().addDocuments([doc], { open: true });
-    const user = userEvent.setup();
-    render(<App />);
-    await user.click(screen.getByText('Suggestions'));
-    await user.click(screen.getByRole('button', { name: 'Suggest annotations' }));
-    const actors = await screen.findByRole('region', { name: 'New actors' }, { timeout: 20_000 });
+    const { user, actors } = await suggestForPastedArticle();
     const count = Number(
       /\((\d+)\)/.exec(within(actors).getByRole('heading').textContent ?? '')?.[1],
     );
@@ -312,15 +314,9 @@ describe('suggestions', () => {
 
   it('accepts nothing into a document opened while it was accepting', async () => {
     const { importPlainText } = await import('../../src/domain/formats/plain-text');
-    const doc = importPlainText('lisbon.txt', PASTED_ARTICLE);
     const other = importPlainText('other.txt', `Another text\n${PASTED_ARTICLE}`);
-    useAppStore.getState().addDocuments([doc, other], { open: true });
+    const { doc, user, actors } = await suggestForPastedArticle([other]);
     expect(useAppStore.getState().index.doc.id).toBe(doc.id);
-    const user = userEvent.setup();
-    render(<App />);
-    await user.click(screen.getByText('Suggestions'));
-    await user.click(screen.getByRole('button', { name: 'Suggest annotations' }));
-    const actors = await screen.findByRole('region', { name: 'New actors' }, { timeout: 20_000 });
     await user.click(within(actors).getByRole('button', { name: 'Accept all' }));
     act(() => useAppStore.getState().openDocument(other.id));
     // Done accepting: the button is on again (it suggests anew for the document now open).
