@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AriadneDocument } from '../model';
 import { validateDocument } from '../validate';
-import { applySuggestion, applySuggestions } from './apply';
+import { applySuggestion, applySuggestions, applyingSuggestions } from './apply';
 import { suggestMentions } from './mentions';
 import { suggestRelations } from './relations';
 import { BRAT_NEWS_TYPES, annotate, byText, plain } from './test-helpers';
@@ -240,5 +240,21 @@ describe('applySuggestions', () => {
     ]);
     expect(next.relations).toEqual([]);
     expect(validateDocument(next)).toEqual([]);
+  });
+
+  it('can be run a step at a time, counting what is done, to the same document', () => {
+    const doc = plain('Peru thanked Chile. Chile, Peru and Bolivia met.');
+    const all = [...suggestMentions(doc)];
+    const list = [...all, ...suggestRelations(doc, { mentions: all })];
+    const steps = applyingSuggestions(doc, list);
+    const counts: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      counts.push(step.value);
+      step = steps.next();
+    }
+    expect(counts).toEqual(list.map((_, i) => i + 1));
+    expect(step.value).toEqual(applySuggestions(doc, list));
+    expect(applyingSuggestions(doc, []).next()).toEqual({ done: true, value: doc });
   });
 });
