@@ -8,12 +8,21 @@ export type WorkerReply =
   | { readonly id: number; readonly ok: true }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
+/** A message about a request still under way (how far it is): it settles nothing. */
+export interface WorkerProgress {
+  readonly id: number;
+  readonly progress: unknown;
+}
+
 export interface KeptWorker<Reply extends WorkerReply> {
   /**
    * Posts the message made for a fresh id; resolves with the reply to it, rejects with the error it
    * carries. Throws, waiting for nothing, when the message cannot be posted (it cannot be copied).
    */
-  request(message: (id: number) => unknown): Promise<Extract<Reply, { ok: true }>>;
+  request(
+    message: (id: number) => unknown,
+    onProgress?: (progress: unknown) => void,
+  ): Promise<Extract<Reply, { ok: true }>>;
   /** Posts a message that gets no reply (a warm-up), starting the worker if need be. */
   post(message: unknown): void;
 }
@@ -36,7 +45,14 @@ export function keptWorker<Reply extends WorkerReply>(
   let worker: Worker | null = null;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (r: Ok) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    {
+      resolve: (r: Ok) => void;
+      reject: (e: Error) => void;
+      onProgress?: ((progress: unknown) => void) | undefined;
+    }
+  >();
 
   const stop = () => {
     worker?.terminate();
@@ -52,8 +68,12 @@ export function keptWorker<Reply extends WorkerReply>(
   const started = (): Worker => {
     if (worker) return worker;
     const w = start();
-    w.onmessage = (e: MessageEvent<Reply>) => {
+    w.onmessage = (e: MessageEvent<Reply | WorkerProgress>) => {
       const reply = e.data;
+      if ('progress' in reply) {
+        pending.get(reply.id)?.onProgress?.(reply.progress);
+        return;
+      }
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
       if (waiting) {
@@ -73,11 +93,13 @@ export function keptWorker<Reply extends WorkerReply>(
   };
 
   return {
-    request(message) {
+    request(message, onProgress) {
       const w = started();
       clearTimeout(idleTimer);
       const id = nextId++;
-      const result = new Promise<Ok>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const result = new Promise<Ok>((resolve, reject) =>
+        pending.set(id, { resolve, reject, onProgress }),
+      );
       try {
         w.postMessage(message(id));
       } catch (e) {

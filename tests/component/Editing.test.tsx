@@ -7,6 +7,11 @@ import type { AriadneDocument } from '../../src/domain/model';
 import { documentSchema } from '../../src/domain/schema';
 import { useAppStore } from '../../src/store/store';
 import { PASTED_ARTICLE } from '../fixtures/pasted-article';
+import type {
+  SuggestProgressReply,
+  SuggestReply,
+  SuggestRequest,
+} from '../../src/features/suggest/suggestClient';
 
 vi.mock('../../src/app/GraphPane', () => ({
   GraphPane: () => <section aria-label="Network graph" />,
@@ -260,6 +265,56 @@ describe('suggestions', () => {
     const actors = await screen.findByRole('region', { name: 'New actors' }, { timeout: 20_000 });
     return { doc, user, actors };
   }
+
+  it('shows how far the engine is while it looks in its worker', async () => {
+    const { findSuggestions } = await import('../../src/features/suggest/findSuggestions');
+    type Message = SuggestReply | SuggestProgressReply;
+    /** Stands in for the suggestion worker; the test says what it sends, and when. */
+    class HeldWorker {
+      static last: HeldWorker | undefined;
+      request: SuggestRequest | undefined;
+      onmessage: ((e: MessageEvent<Message>) => void) | null = null;
+      onerror: ((e: ErrorEvent) => void) | null = null;
+      constructor() {
+        HeldWorker.last = this;
+      }
+      postMessage(r: SuggestRequest) {
+        if (r.doc) this.request = r;
+      }
+      send(data: Message) {
+        act(() => this.onmessage?.({ data } as MessageEvent<Message>));
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', HeldWorker);
+    try {
+      const { importPlainText } = await import('../../src/domain/formats/plain-text');
+      useAppStore
+        .getState()
+        .addDocuments([importPlainText('lisbon.txt', PASTED_ARTICLE)], { open: true });
+      const user = userEvent.setup();
+      render(<App />);
+      await user.click(screen.getByText('Suggestions'));
+      await user.click(screen.getByRole('button', { name: 'Suggest annotations' }));
+      await vi.waitFor(() => expect(HeldWorker.last?.request).toBeDefined());
+      const worker = HeldWorker.last!;
+      const { id, doc } = worker.request!;
+      expect(screen.getByRole('button', { name: 'Looking for suggestions…' })).toBeDisabled();
+
+      worker.send({ id, progress: { stage: 'names', fraction: 0.4 } });
+      const bar = screen.getByRole('progressbar', { name: 'Finding suggestions' });
+      expect(bar).toHaveAttribute('value', '0.4');
+      expect(screen.getByText('Reading the text for names: 40%')).toBeInTheDocument();
+      worker.send({ id, progress: { stage: 'relations', fraction: 0.5 } });
+      expect(screen.getByText('Pairing actors: 50%')).toBeInTheDocument();
+
+      worker.send({ id, ok: true, found: findSuggestions(doc!) });
+      await screen.findByRole('region', { name: 'New actors' });
+      expect(screen.queryByRole('progressbar')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }, 30_000);
 
   it('lists each new actor once, with every mention it would get, and accepts it whole', async () => {
     const { user, actors } = await suggestForPastedArticle();

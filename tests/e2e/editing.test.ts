@@ -168,6 +168,40 @@ describe('annotating in a real browser', () => {
     await page().waitForFunction(() => window.cy!.edges().length >= 1);
   });
 
+  it('shows how far the suggestion engine is on a long text, then what it found', async () => {
+    await openApp(page(), baseUrl);
+    await page().getByRole('button', { name: 'Paste text' }).click();
+    // About 28,000 words: the engine takes most of a second or more in its worker, and reports
+    // every 0.1 s.
+    const body = PASTED_ARTICLE.split('\n').slice(1).join(' ');
+    const text = `Ministers meet again\n${Array.from({ length: 800 }, () => body).join('\n')}`;
+    await page().getByLabel('Text to paste').fill(text);
+    await page().getByRole('button', { name: 'Add to library' }).click();
+    await page()
+      .getByRole('article', { name: /Ministers meet again/ })
+      .waitFor();
+    await page().evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress[aria-label="Finding suggestions"]');
+        if (bar) seen.push(`${bar.getAttribute('value')} ${bar.nextElementSibling?.textContent}`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    const panel = page().locator('details.suggestions');
+    await panel.locator('summary').click();
+    await panel.getByRole('button', { name: 'Suggest annotations' }).click();
+    await panel.getByRole('region', { name: 'New actors' }).waitFor({ timeout: 60_000 });
+    const seen = await page().evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    for (const line of seen) {
+      expect(line).toMatch(/^(0(\.\d+)?|1) (Reading the text for names|Pairing actors): \d+%$/);
+    }
+    expect(await panel.locator('progress').count()).toBe(0);
+  });
+
   it('fixes a type, merges two actors, adds a relation, keeps it all after a reload, and exports brat that re-imports unchanged', async () => {
     await openApp(page(), baseUrl);
     await page().getByRole('button', { name: 'Paste text' }).click();

@@ -11,6 +11,8 @@ import type { MentionSuggestion } from './types';
 export interface SuggestMentionsOptions {
   /** Look for new names too (default true); false gives propagation alone, without NLP. */
   readonly discovery?: boolean;
+  /** Told now and then how far it is, from 0 to 1 (last, when it looks for new names). */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -26,9 +28,13 @@ export function suggestMentions(
   const propagated = propagate(doc);
   if (options.discovery === false) return propagated;
   const existing = doc.mentions.flatMap((m) => m.spans);
+  const progress = options.onProgress;
+  progress?.(0.1);
   const discovered = discover(doc, {
     mapping: mapTypes(doc.entityTypes),
     blocked: existing,
+    // Propagation takes about a tenth of the time when the document has many actors.
+    ...(progress ? { onProgress: (f: number) => progress(0.1 + 0.9 * f) } : {}),
   });
   // A propagated surname or initials inside a longer discovered name yields to it ("Rowling" of
   // "Joanne Rowling" inside "Jo Rowling"); any other propagation wins.

@@ -25,6 +25,8 @@ export interface SuggestRelationsOptions {
   readonly mentions?: readonly MentionSuggestion[];
   /** Pairs further apart than this many names in one sentence are not suggested (default 4). */
   readonly maxDistance?: number;
+  /** Told now and then how far it is through the sentences, from 0 to 1 (last). */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 interface Item {
@@ -185,6 +187,9 @@ function verbPhrase(
   return { label: lowerWords.join(' '), passive: false };
 }
 
+/** How often the pass over the sentences reports how far it is. */
+const REPORT_EVERY = 64;
+
 function endOf(item: Item): RelationEnd {
   return item.end;
 }
@@ -256,7 +261,9 @@ export function suggestRelations(
   }
 
   const out: RelationSuggestion[] = [];
+  const progress = options.onProgress ?? (() => {});
   for (const [si, list] of bySentence.entries()) {
+    if (si % REPORT_EVERY === 0) progress(si / bySentence.length);
     const sent = sentences[si];
     if (!sent || new Set(list.map((i) => i.identity)).size < 2) continue;
     const sentTerms = termsIn(text, sent.start, sent.end).filter(
@@ -366,5 +373,6 @@ export function suggestRelations(
       ...[...best.values()].sort((x, y) => (x.spans[0]?.start ?? 0) - (y.spans[0]?.start ?? 0)),
     );
   }
+  progress(1);
   return out;
 }

@@ -9,6 +9,7 @@ import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../do
 import { guessedTypeLabel } from '../../domain/suggest/type-map';
 import { useAppStore } from '../../store/store';
 import { inSlices, nextTask, painted } from '../painted';
+import type { SuggestProgress } from './findSuggestions';
 import { suggestOffThread, warmSuggestions } from './suggestClient';
 
 interface Loaded {
@@ -62,6 +63,8 @@ export function SuggestionsPanel() {
   const index = useAppStore((s) => s.index);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
+  /** How far the engine is, while it looks (from its worker, every so often). */
+  const [progress, setProgress] = useState<SuggestProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** How many suggestions are being accepted, while they are. */
   const [accepting, setAccepting] = useState<number | null>(null);
@@ -70,14 +73,16 @@ export function SuggestionsPanel() {
   const run = async () => {
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
       const doc = useAppStore.getState().index.doc;
-      const { mentions, relations } = await suggestOffThread(doc);
+      const { mentions, relations } = await suggestOffThread(doc, setProgress);
       setLoaded({ docId: doc.id, mentions, relations });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -200,6 +205,15 @@ export function SuggestionsPanel() {
       <button type="button" onClick={() => void run()} disabled={busy || accepting !== null}>
         {busy ? 'Looking for suggestions…' : current ? 'Look again' : 'Suggest annotations'}
       </button>
+      {busy && progress && (
+        <div className="suggest-progress">
+          <progress aria-label="Finding suggestions" max={1} value={progress.fraction} />
+          <span className="muted">
+            {progress.stage === 'names' ? 'Reading the text for names' : 'Pairing actors'}:{' '}
+            {Math.floor(progress.fraction * 100)}%
+          </span>
+        </div>
+      )}
       {error && (
         <p role="alert" className="composer-error">
           {error}

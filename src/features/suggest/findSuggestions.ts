@@ -12,12 +12,25 @@ export interface Found {
   readonly relations: RelationSuggestion[];
 }
 
+/** How far the engine is: reading the text for names, then pairing actors in each sentence. */
+export interface SuggestProgress {
+  readonly stage: 'names' | 'relations';
+  /** From 0 to 1, within the stage. */
+  readonly fraction: number;
+}
+
 /** Relations below this confidence are too often wrong to be worth the reader's time. */
 export const MIN_RELATION_CONFIDENCE = 0.3;
 
-export function findSuggestions(doc: AriadneDocument): Found {
-  const mentions = suggestMentions(doc);
-  const relations = suggestRelations(doc, { mentions: [] }).filter(
+export function findSuggestions(
+  doc: AriadneDocument,
+  onProgress?: (progress: SuggestProgress) => void,
+): Found {
+  const report = (stage: SuggestProgress['stage']) =>
+    onProgress ? { onProgress: (fraction: number) => onProgress({ stage, fraction }) } : {};
+  onProgress?.({ stage: 'names', fraction: 0 });
+  const mentions = suggestMentions(doc, report('names'));
+  const relations = suggestRelations(doc, { mentions: [], ...report('relations') }).filter(
     (r) => r.source.entityId && r.target.entityId && r.confidence >= MIN_RELATION_CONFIDENCE,
   );
   return { mentions, relations };

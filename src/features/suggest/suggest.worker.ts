@@ -2,7 +2,10 @@
 /** Finds suggestions off the main thread: the NLP pass takes seconds on a book-length text. */
 import { findSuggestions } from './findSuggestions';
 import type { AriadneDocument } from '../../domain/model';
-import type { SuggestReply, SuggestRequest } from './suggestClient';
+import type { SuggestProgressReply, SuggestReply, SuggestRequest } from './suggestClient';
+
+/** How often, at most, the page is told how far the engine is. */
+const PROGRESS_EVERY_MS = 100;
 
 /**
  * A few sentences for the warm-up: finding suggestions in them runs (and has the engine compile)
@@ -35,8 +38,16 @@ self.onmessage = (event: MessageEvent<SuggestRequest>) => {
     return;
   }
   let reply: SuggestReply;
+  // The first report goes at once, so that the page shows the bar from the start.
+  let last = -Infinity;
   try {
-    reply = { id, ok: true, found: findSuggestions(doc) };
+    const found = findSuggestions(doc, (progress) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      self.postMessage({ id, progress } satisfies SuggestProgressReply);
+    });
+    reply = { id, ok: true, found };
   } catch (e) {
     reply = { id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importPlainText } from '../../domain/formats/plain-text';
-import type { SuggestReply, SuggestRequest } from './suggestClient';
+import type { SuggestProgressReply, SuggestReply, SuggestRequest } from './suggestClient';
 
 const doc = importPlainText('lisbon.txt', 'Foreign Minister Ana Costa met officials in Lisbon.');
 
@@ -10,7 +10,9 @@ class FakeWorker {
   sent: SuggestRequest[] = [];
   ended = false;
   failNext = false;
-  onmessage: ((e: MessageEvent<SuggestReply>) => void) | null = null;
+  /** Sent before the reply, as the engine goes. */
+  progress: SuggestProgressReply['progress'][] = [];
+  onmessage: ((e: MessageEvent<SuggestReply | SuggestProgressReply>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
 
   constructor() {
@@ -23,7 +25,14 @@ class FakeWorker {
     const reply: SuggestReply = this.failNext
       ? { id: request.id, ok: false, error: 'the engine choked' }
       : { id: request.id, ok: true, found: { mentions: [], relations: [] } };
-    queueMicrotask(() => this.onmessage?.({ data: reply } as MessageEvent<SuggestReply>));
+    const send = (data: SuggestReply | SuggestProgressReply) =>
+      this.onmessage?.({ data } as MessageEvent<SuggestReply | SuggestProgressReply>);
+    queueMicrotask(() => {
+      // A report for a request no longer waited for is passed over.
+      send({ id: request.id + 100, progress: { stage: 'names', fraction: 0.5 } });
+      for (const progress of this.progress) send({ id: request.id, progress });
+      send(reply);
+    });
   }
 
   terminate(): void {
@@ -70,6 +79,22 @@ describe('suggestOffThread', () => {
     // A request after that starts a new one.
     await suggestOffThread(doc);
     expect(FakeWorker.made).toHaveLength(2);
+  });
+
+  it('passes on how far the engine is, for the request it is about', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const { suggestOffThread, warmSuggestions } = await client();
+    warmSuggestions();
+    const worker = FakeWorker.made[0]!;
+    worker.progress = [
+      { stage: 'names', fraction: 0.25 },
+      { stage: 'relations', fraction: 1 },
+    ];
+    const seen: unknown[] = [];
+    await suggestOffThread(doc, (p) => seen.push(p));
+    expect(seen).toEqual(worker.progress);
+    // Without a listener the reports are dropped, and the answer still comes.
+    await expect(suggestOffThread(doc)).resolves.toEqual({ mentions: [], relations: [] });
   });
 
   it('rejects with the engine’s error, and fails what waits when the worker dies', async () => {

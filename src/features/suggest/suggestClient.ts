@@ -7,7 +7,7 @@
  * is loaded and run in place.
  */
 import type { AriadneDocument } from '../../domain/model';
-import type { Found } from './findSuggestions';
+import type { Found, SuggestProgress } from './findSuggestions';
 import { keptWorker } from '../keptWorker';
 
 export interface SuggestRequest {
@@ -20,6 +20,12 @@ export type SuggestReply =
   | { readonly id: number; readonly ok: true; readonly found: Found }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
+/** Sent while a request is under way, every so often. */
+export interface SuggestProgressReply {
+  readonly id: number;
+  readonly progress: SuggestProgress;
+}
+
 const suggester = keptWorker<SuggestReply>(
   () => new Worker(new URL('./suggest.worker.ts', import.meta.url), { type: 'module' }),
   { keepMs: 60_000, failure: 'the suggestion engine failed' },
@@ -31,12 +37,21 @@ export function warmSuggestions(): void {
   suggester.post({ id: 0 } satisfies SuggestRequest);
 }
 
-/** The suggestions for `doc`, found off the main thread where it can be. */
-export async function suggestOffThread(doc: AriadneDocument): Promise<Found> {
+/**
+ * The suggestions for `doc`, found off the main thread where it can be; `onProgress` is told how
+ * far the engine is now and then (in place, it is not: nothing could be drawn meanwhile).
+ */
+export async function suggestOffThread(
+  doc: AriadneDocument,
+  onProgress?: (progress: SuggestProgress) => void,
+): Promise<Found> {
   if (typeof Worker === 'undefined') {
     const { findSuggestions } = await import('./findSuggestions');
     return findSuggestions(doc);
   }
-  const reply = await suggester.request((id) => ({ id, doc }) satisfies SuggestRequest);
+  const reply = await suggester.request(
+    (id) => ({ id, doc }) satisfies SuggestRequest,
+    onProgress && ((progress) => onProgress(progress as SuggestProgress)),
+  );
   return reply.found;
 }
