@@ -288,6 +288,43 @@ describe('the library in IndexedDB', () => {
     expect(batches.flat()).toEqual(docs.map((d) => d.title).filter((t) => t !== 'Doc 30'));
   });
 
+  it('hands the others over as each slice of checking ends, letting other tasks run between', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const docs = Array.from({ length: 4 }, (_, i) => doc(`Doc ${i}`, `Text ${i}.`));
+    useAppStore.getState().addDocuments(docs);
+    useAppStore.getState().openDocument(useAppStore.getState().order[0]!);
+    await settle();
+    await settle();
+    const start = await loadStart(storage.store);
+
+    const seen: string[] = [];
+    // No time for more than one document a slice: each comes on its own, and a task queued
+    // meanwhile runs before the next.
+    await loadRest(
+      storage.store,
+      start.rest,
+      (more) => {
+        seen.push(more.map((d) => d.title).join('+'));
+        setTimeout(() => seen.push('other task'), 0);
+      },
+      { sliceMs: 0 },
+    );
+    expect(seen).toEqual(['Doc 1', 'other task', 'Doc 2', 'other task', 'Doc 3', 'other task']);
+    // With time enough, the batch comes whole.
+    const whole: string[] = [];
+    await loadRest(
+      storage.store,
+      start.rest,
+      (more) => whole.push(more.map((d) => d.title).join('+')),
+      {
+        sliceMs: 60_000,
+      },
+    );
+    expect(whole).toEqual(['Doc 1+Doc 2+Doc 3']);
+  });
+
   it('writes nothing for documents read back from storage, and saves one again after undo', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
