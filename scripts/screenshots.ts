@@ -146,6 +146,14 @@ async function main() {
     await page.screenshot({ path: `${out}large-document-edited.png` });
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await page.keyboard.press('Escape');
+    // Suggestions for the annotated 100,000 words take seconds: a bar says how far the engine is.
+    const looking = page.locator('details.suggestions');
+    await looking.locator('summary').click();
+    await looking.getByRole('button', { name: 'Suggest annotations' }).click();
+    await looking.getByText(/^Pairing actors: [1-9]\d%$/).waitFor({ timeout: 60_000 });
+    await page.mouse.move(1100, 820);
+    await page.screenshot({ path: `${out}large-document-suggesting.png` });
+    await looking.getByRole('button', { name: 'Look again' }).waitFor({ timeout: 60_000 });
     // The same 100,000 words without their annotations: what the suggestion engine finds there.
     const plainFile = join(dir, 'generated-report.txt');
     writeFileSync(plainFile, generated.text);
