@@ -88,6 +88,30 @@ describe('importIntoLibrary', () => {
     expect(s.problems.map((p) => p.file)).toContain('third.json');
   });
 
+  it('opens the first of many documents with the sentences the worker split, not split again', async () => {
+    const { importReplies } = await import('./importReplies');
+    // The worker's sentences for the first text: one, where splitting it here would give three.
+    fakeWorkers((files) =>
+      importReplies(files).map((o, i) =>
+        i === 0 && o.reply.kind === 'document'
+          ? { ...o.reply, sentences: new Int32Array([0, o.reply.doc.text.length]) }
+          : o.reply,
+      ),
+    );
+    vi.resetModules();
+    const { importIntoLibrary } = await import('./importClient');
+    const { useAppStore } = await import('../../store/store');
+    // More documents than the page remembers the sentences of (four).
+    const files: IntakeFile[] = Array.from({ length: 6 }, (_, i) => ({
+      name: `report-${i}.txt`,
+      bytes: new TextEncoder().encode(`Report ${i}. It has three sentences. This is the third.`),
+    }));
+    expect(await importIntoLibrary(files)).toBe(6);
+    const { index } = useAppStore.getState();
+    expect(index.doc.title).toBe('Report 0. It has three sentences. This is the third.');
+    expect(index.sentences).toHaveLength(1);
+  });
+
   it('hands chosen files to the worker unread, which reads them and reports one it cannot', async () => {
     const { importReplies, readSources } = await import('./importReplies');
     const workers = fakeWorkers(async (sources) => {
