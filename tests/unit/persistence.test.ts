@@ -30,6 +30,23 @@ beforeEach(async () => {
   await clear(createStore('ariadne', 'library'));
 });
 
+/**
+ * A library of `count` documents ("Doc 0"…) stored, with the one at `open` open, and the start a
+ * reload would read from storage.
+ */
+async function storedLibrary(count: number, open: number) {
+  const storage = await openStorage();
+  if (storage.kind !== 'ok') throw new Error(storage.reason);
+  stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+  const docs = Array.from({ length: count }, (_, i) => doc(`Doc ${i}`, `Text ${i}.`));
+  useAppStore.getState().addDocuments(docs);
+  const order = useAppStore.getState().order;
+  useAppStore.getState().openDocument(order[open]!);
+  await settle();
+  await settle();
+  return { storage, docs, order, start: await loadStart(storage.store) };
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
@@ -269,17 +286,7 @@ describe('the library in IndexedDB', () => {
   });
 
   it('starts with the document open last, and reads the others after, in batches and in order', async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
-    const docs = Array.from({ length: 60 }, (_, i) => doc(`Doc ${i}`, `Text ${i}.`));
-    useAppStore.getState().addDocuments(docs);
-    const order = useAppStore.getState().order;
-    useAppStore.getState().openDocument(order[30]!);
-    await settle();
-    await settle();
-
-    const start = await loadStart(storage.store);
+    const { storage, docs, order, start } = await storedLibrary(60, 30);
     expect(start.docs.map((d) => d.title)).toEqual(['Doc 30']);
     expect(start.rest).toEqual(order.filter((id) => id !== order[30]));
     const batches: string[][] = [];
@@ -289,15 +296,7 @@ describe('the library in IndexedDB', () => {
   });
 
   it('hands the others over as each slice of checking ends, letting other tasks run between', async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
-    const docs = Array.from({ length: 4 }, (_, i) => doc(`Doc ${i}`, `Text ${i}.`));
-    useAppStore.getState().addDocuments(docs);
-    useAppStore.getState().openDocument(useAppStore.getState().order[0]!);
-    await settle();
-    await settle();
-    const start = await loadStart(storage.store);
+    const { storage, start } = await storedLibrary(4, 0);
 
     const seen: string[] = [];
     // No time for more than one document a slice: each comes on its own, and a task queued

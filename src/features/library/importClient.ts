@@ -10,6 +10,7 @@ import type { AriadneDocument } from '../../domain/model';
 import { rememberSentences, unpackSentences } from '../../domain/sentences';
 import { indexFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
+import { nextTask } from '../painted';
 import { whenIdle } from '../whenIdle';
 import { readSources } from './importReplies';
 import type { ImportReply } from './importReplies';
@@ -30,8 +31,6 @@ interface IntakeResult {
   readonly documents: AriadneDocument[];
   readonly problems: ImportProblem[];
 }
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The message that has an import worker parse a sample and answer nothing (see warmUpImports). */
 export interface WarmUp {

@@ -205,7 +205,7 @@ export function SuggestionsPanel() {
       <button type="button" onClick={() => void run()} disabled={busy || accepting !== null}>
         {busy ? 'Looking for suggestions…' : current ? 'Look again' : 'Suggest annotations'}
       </button>
-      {busy && progress && (
+      {progress && (
         <div className="suggest-progress">
           <progress aria-label="Finding suggestions" max={1} value={progress.fraction} />
           <span className="muted">
