@@ -12,6 +12,7 @@ import {
   loadRest,
   loadStart,
   openStorage,
+  setInTurn,
   startPersistence,
 } from '../../src/store/persistence';
 import { useAppStore } from '../../src/store/store';
@@ -465,6 +466,52 @@ describe('the library in IndexedDB', () => {
     // Nothing was lost in memory.
     expect(useAppStore.getState().documents.size).toBe(1);
     expect(useAppStore.getState().index.doc.title).toBe('Big');
+  });
+
+  it('puts the records of a write one after another, in one transaction: all of them or none', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    // Each put is made once the one before has succeeded (so each clones its value in a task of
+    // its own).
+    const put = IDBObjectStore.prototype.put;
+    const requests: IDBRequest[] = [];
+    const before: (IDBRequestReadyState | undefined)[] = [];
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      before.push(requests.at(-1)?.readyState);
+      const request = put.call(this, value, key);
+      requests.push(request);
+      return request;
+    });
+    await setInTurn(
+      [
+        ['a', 1],
+        ['b', { two: 2 }],
+        ['c', [3]],
+      ],
+      storage.store,
+    );
+    expect(before).toEqual([undefined, 'done', 'done']);
+    spy.mockRestore();
+    expect(await idbGet('b', storage.store)).toEqual({ two: 2 });
+
+    // A value that cannot be stored, after two that can: the write fails, and neither is kept.
+    await expect(
+      setInTurn(
+        [
+          ['d', 4],
+          ['e', 5],
+          ['f', () => 6],
+        ],
+        storage.store,
+      ),
+    ).rejects.toThrow();
+    expect(await idbGet('d', storage.store)).toBeUndefined();
+    expect(await idbGet('e', storage.store)).toBeUndefined();
+    expect(await idbGet('a', storage.store)).toBe(1);
   });
 
   it('says storage is unavailable where the browser has no IndexedDB', async () => {
