@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { buildIndex, sentenceAt, sentenceOfMention } from './indexes';
+import { buildIndex, indexing, sentenceAt, sentenceOfMention } from './indexes';
 import type { AriadneDocument, Entity, Mention, Relation, Span } from './model';
 import { quote, spansText } from './model';
 import { validateDocument } from './validate';
@@ -303,6 +303,19 @@ describe('buildIndex on a handmade document', () => {
 
   it('records the largest number of mentions of one entity', () => {
     expect(index.maxMentions).toBe(3);
+  });
+});
+
+describe('indexing, buildIndex in steps', () => {
+  it('pauses three times (after the sentences, the mentions and the relations) and ends with what buildIndex gives', () => {
+    const steps = indexing(DOC);
+    let pauses = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBe(3);
+    const again = indexing(DOC);
+    let last = again.next();
+    while (!last.done) last = again.next();
+    expect(last.value).toEqual(buildIndex(DOC));
   });
 });
 

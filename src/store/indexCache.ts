@@ -3,7 +3,7 @@
  * built once stays right: undoing back to an earlier document, or opening one whose index was built
  * ahead of time, costs nothing.
  */
-import { buildIndex } from '../domain/indexes';
+import { buildIndex, indexing } from '../domain/indexes';
 import type { DocumentIndex } from '../domain/indexes';
 import type { AriadneDocument } from '../domain/model';
 
@@ -17,4 +17,18 @@ export function indexFor(doc: AriadneDocument, previous?: DocumentIndex): Docume
     built.set(doc, index);
   }
   return index;
+}
+
+/**
+ * `indexFor` in steps (see `indexing`), for a caller that runs them in tasks of their own; nothing
+ * to do for a document already indexed.
+ */
+export function* indexingFor(doc: AriadneDocument): Generator<void, DocumentIndex, void> {
+  const known = built.get(doc);
+  if (known) return known;
+  const index = yield* indexing(doc);
+  // Between the steps a caller may have needed the index at once and built it: keep one.
+  const kept = built.get(doc) ?? index;
+  built.set(doc, kept);
+  return kept;
 }

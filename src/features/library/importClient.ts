@@ -8,9 +8,9 @@ import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
 import type { AriadneDocument } from '../../domain/model';
 import { rememberSentences, unpackSentences } from '../../domain/sentences';
-import { indexFor } from '../../store/indexCache';
+import { indexingFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
-import { nextTask } from '../painted';
+import { inSlices, nextTask } from '../painted';
 import { whenIdle } from '../whenIdle';
 import { readSources } from './importReplies';
 import type { ImportReply } from './importReplies';
@@ -125,10 +125,10 @@ export async function importIntoLibrary(
     const { documents, problems } = await parseInWorker(files);
     const first = documents[0];
     if (first) {
-      // Index the document to be opened in a task of its own, apart from receiving and drawing it,
-      // so that no single task holds the page for long.
+      // Index the document to be opened in tasks of its own (a book's in several), apart from
+      // receiving and drawing it, so that no single task holds the page for long.
       await nextTask();
-      indexFor(first);
+      await inSlices(indexingFor(first));
       await nextTask();
     }
     store.reportProblems(problems);
