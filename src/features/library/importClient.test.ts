@@ -88,6 +88,30 @@ describe('importIntoLibrary', () => {
     expect(s.problems.map((p) => p.file)).toContain('third.json');
   });
 
+  it('puts back together a long document whose records came ahead of it in batches', async () => {
+    const { importReplies, RECORDS_PER_MESSAGE } = await import('./importReplies');
+    const { generateDocument } = await import('../../../bench/generate');
+    const { importFiles } = await import('../../domain/formats/intake');
+    const long = generateDocument({ words: 60_000, entities: 6_000, seed: 3 });
+    const files: IntakeFile[] = [
+      { name: 'long.json', bytes: new TextEncoder().encode(JSON.stringify(long)) },
+    ];
+    let batches = 0;
+    fakeWorkers((sent) =>
+      importReplies(sent).map((o) => {
+        if (o.reply.kind === 'records') batches++;
+        return o.reply;
+      }),
+    );
+    vi.resetModules();
+    const { importIntoLibrary } = await import('./importClient');
+    const { useAppStore } = await import('../../store/store');
+    expect(await importIntoLibrary(files)).toBe(1);
+    expect(long.entities.length).toBeGreaterThan(RECORDS_PER_MESSAGE);
+    expect(batches).toBeGreaterThan(0);
+    expect(useAppStore.getState().index.doc).toEqual(importFiles(files).documents[0]);
+  });
+
   it('opens the first of many documents with the sentences the worker split, not split again', async () => {
     const { importReplies } = await import('./importReplies');
     // The worker's sentences for the first text: one, where splitting it here would give three.

@@ -12,7 +12,7 @@ import { indexingFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
 import { inSlices, nextTask } from '../painted';
 import { whenIdle } from '../whenIdle';
-import { readSources } from './importReplies';
+import { documentGatherer, readSources } from './importReplies';
 import type { ImportReply } from './importReplies';
 
 export interface IntakeFile {
@@ -81,12 +81,19 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
     // and blocks are remembered: after more documents than that, its own are remembered again, or
     // the page would split its text anew (six of 100,000 words: 210 ms of its indexing task).
     let rememberFirst: (() => void) | undefined;
-    // Each document arrives in a message (a task) of its own; see importReplies.
+    // Each document arrives in a message (a task) of its own, a long one's records in batches
+    // before it; see importReplies.
+    const gather = documentGatherer();
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
       const reply = e.data;
+      if (reply.kind === 'records') {
+        gather(reply);
+        return;
+      }
       if (reply.kind === 'document') {
-        const { doc, sentences: packed } = reply;
-        const split = unpackSentences(packed, doc.text.length);
+        const doc = gather(reply);
+        if (!doc) return;
+        const split = unpackSentences(reply.sentences, doc.text.length);
         const blocks = reply.blocks && unpackBlocks(reply.blocks);
         const remember = () => {
           if (split) rememberSentences(doc.text, doc.language ?? 'en', split);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deriveBlocks, unpackBlocks } from '../../domain/blocks';
 import { splitSentences } from '../../domain/sentences';
-import { importReplies, readSources } from './importReplies';
+import { importFiles } from '../../domain/formats/intake';
+import { RECORDS_PER_MESSAGE, documentGatherer, importReplies, readSources } from './importReplies';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -41,6 +42,65 @@ describe('importReplies', () => {
       'gone.txt',
       'x.csv',
     ]);
+  });
+});
+
+describe('importReplies of a long document', () => {
+  // More actors and mentions than one message carries; few relations.
+  const actors = RECORDS_PER_MESSAGE + 1;
+  const mentions = RECORDS_PER_MESSAGE * 2 + 1;
+  const text = 'Ab '.repeat(mentions);
+  const long = JSON.stringify({
+    format: 'ariadne/1',
+    id: 'long',
+    title: 'Long',
+    text,
+    entityTypes: [{ key: 'person', label: 'Person' }],
+    relationTypes: [{ key: 'met', label: 'met' }],
+    entities: Array.from({ length: actors }, (_, i) => ({
+      id: `e${i}`,
+      name: `Ab ${i}`,
+      type: 'person',
+      aliases: [],
+    })),
+    mentions: Array.from({ length: mentions }, (_, i) => ({
+      id: `m${i}`,
+      entityId: `e${i % actors}`,
+      spans: [{ start: i * 3, end: i * 3 + 2 }],
+      text: 'Ab',
+    })),
+    relations: [
+      {
+        id: 'r0',
+        type: 'met',
+        source: 'e0',
+        target: 'e1',
+        evidence: [{ start: 0, end: 5, text: 'Ab Ab' }],
+      },
+    ],
+  });
+
+  it('sends its long lists ahead in batches, and the page gathers the document whole', () => {
+    const files = [
+      { name: 'long.json', bytes: encode(long) },
+      { name: 'short.txt', bytes: encode('A short one.') },
+    ];
+    const out = importReplies(files).map((o) => o.reply);
+    expect(
+      out.map((r) => (r.kind === 'records' ? `${r.part} ${r.records.length}` : r.kind)),
+    ).toEqual([
+      `entities ${RECORDS_PER_MESSAGE}`,
+      `mentions ${RECORDS_PER_MESSAGE}`,
+      `mentions ${RECORDS_PER_MESSAGE}`,
+      'document',
+      'document',
+      'done',
+    ]);
+    const gather = documentGatherer();
+    const gathered = out.map(gather).filter((d) => d !== null);
+    // The same documents as imported in one piece, in the same order.
+    expect(gathered).toEqual(importFiles(files).documents);
+    expect(gathered[0]?.mentions).toHaveLength(mentions);
   });
 });
 

@@ -2,16 +2,34 @@
  * What an import worker answers, one message at a time. A message is read back (deserialised) on the
  * page in one piece when it arrives, so each document comes in a message of its own: 300 documents
  * in one answer held the page for ~360 ms on arrival, one by one they take a millisecond or two each
- * and the page can paint and answer input between them.
+ * and the page can paint and answer input between them. For the same reason a long document's
+ * actors, mentions and relations come ahead of it in batches (a book of 300,000 words read back in
+ * one message held the page ~240 ms).
  */
 import { importFiles } from '../../domain/formats/intake';
 import type { ImportProblem } from '../../domain/formats/problems';
-import type { AriadneDocument } from '../../domain/model';
+import type { AriadneDocument, Entity, Mention, Relation } from '../../domain/model';
 import { deriveBlocks, packBlocks } from '../../domain/blocks';
 import { packSentences, splitSentences } from '../../domain/sentences';
 import type { IntakeFile, IntakeSource } from './importClient';
 
+/** The lists of a document that may come ahead of it in batches. */
+export interface DocumentRecords {
+  readonly entities: readonly Entity[];
+  readonly mentions: readonly Mention[];
+  readonly relations: readonly Relation[];
+}
+
+/** How many records a batch carries at most: ~10–25 ms to read back on the page. */
+export const RECORDS_PER_MESSAGE = 5000;
+
+/** Records of the next document, in order, ahead of it (its own lists hold those after them). */
+export type RecordsReply = {
+  [P in keyof DocumentRecords]: { kind: 'records'; part: P; records: DocumentRecords[P] };
+}[keyof DocumentRecords];
+
 export type ImportReply =
+  | RecordsReply
   /**
    * A document, with its sentences as packed start/end offsets (see rememberSentences) and, when
    * it carries none, the blocks derived from its lines (packed, see rememberBlocks).
@@ -64,19 +82,7 @@ export function importReplies(
   try {
     const result = importFiles(files);
     return [
-      ...result.documents.map((doc): Outgoing => {
-        // Splitting a long text into sentences is the slowest part of indexing it: done here, the
-        // page only has to read the offsets back.
-        const sentences = packSentences(splitSentences(doc.text, doc.language ?? 'en'));
-        if (doc.blocks && doc.blocks.length > 0) {
-          return { reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] };
-        }
-        const blocks = packBlocks(deriveBlocks(doc.text));
-        return {
-          reply: { kind: 'document', doc, sentences, blocks },
-          transfer: [sentences.buffer, blocks.buffer],
-        };
-      }),
+      ...result.documents.flatMap((doc) => documentReplies(doc)),
       { reply: { kind: 'done', problems: [...unread, ...result.problems] }, transfer: [] },
     ];
   } catch (e) {
@@ -87,4 +93,72 @@ export function importReplies(
       },
     ];
   }
+}
+
+/** The messages of one document: its long lists' first records in batches, then the document. */
+function documentReplies(whole: AriadneDocument, batch = RECORDS_PER_MESSAGE): Outgoing[] {
+  const out: Outgoing[] = [];
+  // Sends a list's first records ahead in batches; returns the last batch, which stays in the
+  // document's own message.
+  const ahead = <T>(list: readonly T[], batchOf: (records: readonly T[]) => RecordsReply) => {
+    const last = list.length > batch ? Math.floor((list.length - 1) / batch) * batch : 0;
+    for (let at = 0; at < last; at += batch) {
+      out.push({ reply: batchOf(list.slice(at, at + batch)), transfer: [] });
+    }
+    return last > 0 ? list.slice(last) : list;
+  };
+  const doc: AriadneDocument = {
+    ...whole,
+    entities: ahead(whole.entities, (records) => ({ kind: 'records', part: 'entities', records })),
+    mentions: ahead(whole.mentions, (records) => ({ kind: 'records', part: 'mentions', records })),
+    relations: ahead(whole.relations, (records) => ({
+      kind: 'records',
+      part: 'relations',
+      records,
+    })),
+  };
+  // Splitting a long text into sentences is the slowest part of indexing it: done here, the page
+  // only has to read the offsets back.
+  const sentences = packSentences(splitSentences(doc.text, doc.language ?? 'en'));
+  if (doc.blocks && doc.blocks.length > 0) {
+    out.push({ reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] });
+  } else {
+    const blocks = packBlocks(deriveBlocks(doc.text));
+    out.push({
+      reply: { kind: 'document', doc, sentences, blocks },
+      transfer: [sentences.buffer, blocks.buffer],
+    });
+  }
+  return out;
+}
+
+/**
+ * Gathers an import's documents on the page, one message at a time: records that came ahead of a
+ * document are put back before its own (see `documentReplies`). Answers the document its message
+ * completes, or null.
+ */
+export function documentGatherer(): (reply: ImportReply) => AriadneDocument | null {
+  let ahead = { entities: [] as Entity[], mentions: [] as Mention[], relations: [] as Relation[] };
+  const append = <T>(list: T[], records: readonly T[]) => {
+    for (const r of records) list.push(r);
+  };
+  return (reply) => {
+    if (reply.kind === 'records') {
+      if (reply.part === 'entities') append(ahead.entities, reply.records);
+      else if (reply.part === 'mentions') append(ahead.mentions, reply.records);
+      else append(ahead.relations, reply.records);
+      return null;
+    }
+    if (reply.kind !== 'document') return null;
+    const { entities, mentions, relations } = ahead;
+    const doc = reply.doc;
+    if (entities.length + mentions.length + relations.length === 0) return doc;
+    ahead = { entities: [], mentions: [], relations: [] };
+    return {
+      ...doc,
+      entities: entities.length > 0 ? entities.concat(doc.entities) : doc.entities,
+      mentions: mentions.length > 0 ? mentions.concat(doc.mentions) : doc.mentions,
+      relations: relations.length > 0 ? relations.concat(doc.relations) : doc.relations,
+    };
+  };
 }
