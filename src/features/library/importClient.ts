@@ -10,7 +10,7 @@ import type { AriadneDocument } from '../../domain/model';
 import { rememberSentences, unpackSentences } from '../../domain/sentences';
 import { indexingFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
-import { inSlices, nextTask } from '../painted';
+import { inSlices, nextTask } from '../../store/tasks';
 import { whenIdle } from '../whenIdle';
 import { documentGatherer, readSources } from './importReplies';
 import type { ImportReply } from './importReplies';

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
 import { guessedTypeLabel } from '../../domain/suggest/type-map';
 import { useAppStore } from '../../store/store';
-import { inSlices, nextTask, painted } from '../painted';
+import { inSlices, nextTask } from '../../store/tasks';
+import { painted } from '../painted';
 import type { SuggestProgress } from './findSuggestions';
 import { suggestOffThread, warmSuggestions } from './suggestClient';
 

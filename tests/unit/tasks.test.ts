@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inSlices } from './painted';
+import { inSlices } from '../../src/store/tasks';
 
 describe('inSlices', () => {
   it('runs every step, in slices of about the time given, with other tasks between slices', async () => {
