@@ -4,7 +4,9 @@
  * applies to the right document; the rest of the library is read after it, a batch at a time.
  */
 import { loadRest, loadStart, openStorage, startPersistence } from '../store/persistence';
+import { indexingFor } from '../store/indexCache';
 import { useAppStore } from '../store/store';
+import { inSlices, nextTask } from '../store/tasks';
 import { parseViewState } from '../store/viewState';
 import { builtinAsFile, loadBuiltinDocument } from './builtin';
 import { warnBeforeLeavingUnsaved } from './leaveWarning';
@@ -69,5 +71,12 @@ export async function bootstrap(): Promise<void> {
 
   const { doc } = parseViewState(location.search);
   if (doc && (await openFromUrl(doc))) return;
-  if (openId) store.openDocument(openId);
+  if (!openId) return;
+  // A long document's index is built in steps, in tasks of their own, before it is opened.
+  const opening = useAppStore.getState().documents.get(openId);
+  if (opening) {
+    await nextTask();
+    await inSlices(indexingFor(opening));
+  }
+  store.openDocument(openId);
 }

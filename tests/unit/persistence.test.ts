@@ -325,6 +325,23 @@ describe('the library in IndexedDB', () => {
     expect(whole).toEqual(['Doc 1+Doc 2+Doc 3']);
   });
 
+  it("checks a stored document's shape and then its offsets in tasks of their own, once a slice's time is up", async () => {
+    const { storage, start } = await storedLibrary(2, 0);
+    const seen: string[] = [];
+    const parse = documentSchema.safeParse.bind(documentSchema);
+    const spy = vi.spyOn(documentSchema, 'safeParse').mockImplementation((value) => {
+      seen.push('shape checked');
+      setTimeout(() => seen.push('other task'), 0);
+      return parse(value);
+    });
+    await loadRest(storage.store, start.rest, (more) => seen.push(more[0]?.title ?? ''), {
+      sliceMs: 0,
+    });
+    spy.mockRestore();
+    // A task queued while the shape was checked runs before the rest of the check.
+    expect(seen).toEqual(['shape checked', 'other task', 'Doc 1']);
+  });
+
   it('writes nothing for documents read back from storage, and saves one again after undo', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
