@@ -19,6 +19,11 @@ export function indexFor(doc: AriadneDocument, previous?: DocumentIndex): Docume
   return index;
 }
 
+/** Whether `doc` has been indexed already (so that `indexFor` answers at once). */
+export function hasIndex(doc: AriadneDocument): boolean {
+  return built.has(doc);
+}
+
 /**
  * `indexFor` in steps (see `indexing`), for a caller that runs them in tasks of their own; nothing
  * to do for a document already indexed.

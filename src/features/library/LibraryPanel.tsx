@@ -12,6 +12,7 @@ import type { LibraryEntry } from '../../store/librarySlice';
 import { useAppStore } from '../../store/store';
 import type { AppState } from '../../store/store';
 import { VirtualRows, moveInPlainRows, useReaderScrolled } from '../VirtualRows';
+import { openFromLibrary } from './openFromLibrary';
 
 const selectLibrary = (s: AppState) => ({
   documents: s.documents,
@@ -33,7 +34,7 @@ const entryClass = (open: boolean) => `library-entry${open ? ' is-open' : ''}`;
 function Entry({ entry, open }: { entry: LibraryEntry; open: boolean }) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(entry.title);
-  const { openDocument, renameDocument, removeDocument } = useAppStore.getState();
+  const { renameDocument, removeDocument } = useAppStore.getState();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     renameDocument(entry.id, title);
@@ -59,7 +60,7 @@ function Entry({ entry, open }: { entry: LibraryEntry; open: boolean }) {
         type="button"
         className="library-open"
         aria-current={open ? 'page' : undefined}
-        onClick={() => openDocument(entry.id)}
+        onClick={() => void openFromLibrary(entry.id)}
         title={entry.title}
       >
         <span className="library-title">{entry.title}</span>
