@@ -86,3 +86,74 @@ export const documentSchema = z.object({
 // Keeps the schema and the hand-written model in step: this line fails to compile if they drift.
 type SchemaMatchesModel = z.infer<typeof documentSchema> extends AriadneDocument ? true : never;
 export const schemaMatchesModel: SchemaMatchesModel = true;
+
+/** The document with its three long lists (last in its shape) unchecked, to check them apart. */
+const shellSchema = documentSchema.extend({
+  entities: z.array(z.unknown()),
+  mentions: z.array(z.unknown()),
+  relations: z.array(z.unknown()),
+});
+
+const entityList = z.array(entity);
+const mentionList = z.array(mention);
+const relationList = z.array(relation);
+
+type Issues = readonly z.core.$ZodIssue[];
+
+export type DocumentParse =
+  | { readonly success: true; readonly data: AriadneDocument }
+  | { readonly success: false; readonly issues: Issues };
+
+/** Checks list `part` of a document `batch` records at a time, pausing before each batch. */
+function* checkList<T>(
+  part: string,
+  records: readonly unknown[],
+  schema: z.ZodType<T[]>,
+  batch: number,
+): Generator<void, { readonly checked: T[] } | { readonly issues: Issues }, void> {
+  const checked: T[] = [];
+  for (let at = 0; at < records.length; at += batch) {
+    yield;
+    const parsed = schema.safeParse(records.slice(at, at + batch));
+    if (!parsed.success) {
+      // Where the whole document's parse would put them: from the document, not the batch.
+      const issues = parsed.error.issues.map((issue) => ({
+        ...issue,
+        path: [part, at + Number(issue.path[0]), ...issue.path.slice(1)],
+      }));
+      return { issues };
+    }
+    for (const r of parsed.data) checked.push(r);
+  }
+  return { checked };
+}
+
+/**
+ * `documentSchema.safeParse` in steps: the document without its lists, then each list `batch`
+ * records at a time (a pause before each), so that a caller can run them in tasks of their own
+ * (a stored book of 300,000 words took 180–270 ms to check in one). The same document when it
+ * reads; when it does not, the same first issue.
+ */
+export function* parsingDocument(
+  value: unknown,
+  batch = 5000,
+): Generator<void, DocumentParse, void> {
+  const shell = shellSchema.safeParse(value);
+  if (!shell.success) return { success: false, issues: shell.error.issues };
+  const { data } = shell;
+  const entities = yield* checkList('entities', data.entities, entityList, batch);
+  if ('issues' in entities) return { success: false, issues: entities.issues };
+  const mentions = yield* checkList('mentions', data.mentions, mentionList, batch);
+  if ('issues' in mentions) return { success: false, issues: mentions.issues };
+  const relations = yield* checkList('relations', data.relations, relationList, batch);
+  if ('issues' in relations) return { success: false, issues: relations.issues };
+  return {
+    success: true,
+    data: {
+      ...data,
+      entities: entities.checked,
+      mentions: mentions.checked,
+      relations: relations.checked,
+    },
+  };
+}

@@ -10,7 +10,7 @@ import type { UseStore } from 'idb-keyval';
 import type { ImportProblem } from '../domain/formats/problems';
 import { packMentions, unpackMentions } from '../domain/mentionColumns';
 import type { AriadneDocument } from '../domain/model';
-import { documentSchema } from '../domain/schema';
+import { parsingDocument } from '../domain/schema';
 import {
   SPLITTER_VERSION,
   knownSentences,
@@ -186,13 +186,13 @@ type Checked = { readonly doc: AriadneDocument } | { readonly problem: ImportPro
 
 /**
  * Stored document `id` from its records, checked; or, when it no longer reads, the problem. In
- * steps (put together, its shape checked, then its offsets and ids), so that a caller can run them
- * in tasks of their own (50–100 ms each for a stored book of 300,000 words).
+ * steps (put together, its shape checked a few thousand records at a time, then its offsets and
+ * ids), so that a caller can run them in tasks of their own.
  */
 function* checking(id: string, records: Map<IDBValidKey, unknown>): Generator<void, Checked, void> {
   const value = assemble(id, records.get(DOC_PREFIX + id), records);
   yield;
-  const parsed = documentSchema.safeParse(value);
+  const parsed = yield* parsingDocument(value);
   yield;
   const problemsOf = parsed.success ? validateDocument(parsed.data) : [];
   if (parsed.success && problemsOf.length === 0) {
@@ -204,7 +204,7 @@ function* checking(id: string, records: Map<IDBValidKey, unknown>): Generator<vo
     stored.add(doc);
     return { doc };
   }
-  const why = parsed.success ? problemsOf[0]?.message : parsed.error.issues[0]?.message;
+  const why = parsed.success ? problemsOf[0]?.message : parsed.issues[0]?.message;
   return {
     problem: {
       file: `saved document ${id}`,
