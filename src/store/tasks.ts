@@ -8,13 +8,15 @@ export function nextTask(): Promise<void> {
 }
 
 /**
- * Runs `steps` to the end in slices of about `sliceMs`, each a task of its own, so that the reader's
- * input and the browser's frames come between them; resolves with what the steps return.
+ * Runs `steps` to the end in slices of about `sliceMs`, each a task of its own (reached through
+ * `next`), so that the reader's input and the browser's frames come between them; resolves with
+ * what the steps return.
  */
 export async function inSlices<T>(
   steps: Iterator<unknown, T>,
   sliceMs = 30,
   now: () => number = () => performance.now(),
+  next: () => Promise<void> = nextTask,
 ): Promise<T> {
   for (;;) {
     const until = now() + sliceMs;
@@ -23,6 +25,6 @@ export async function inSlices<T>(
       if (step.done) return step.value;
       if (now() >= until) break;
     }
-    await nextTask();
+    await next();
   }
 }

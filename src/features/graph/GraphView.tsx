@@ -37,6 +37,7 @@ import {
   nextTask,
   positionsOf,
 } from './place';
+import { inSlices } from '../../store/tasks';
 import { syncElements } from './sync';
 import {
   drawTexturesFirst,
@@ -317,18 +318,19 @@ export default function GraphView() {
       // and chunks go on in one task for up to CHUNKS_SLICE_MS; the graph is drawn once, after the
       // last, rather than all over again after every chunk (3.2 s of frames for 5,000 actors,
       // where one frame now takes 0.3 s).
-      try {
-        let until = performance.now() + CHUNKS_SLICE_MS;
+      const adding = function* () {
         for (const chunk of chunks) {
+          if (cancelled) return;
           hold(false);
           cy.add(chunk.filter(absent));
           prepareFrame(cy);
           hold(true);
-          if (performance.now() < until) continue;
-          await nextTask();
-          if (cancelled) return;
-          until = performance.now() + CHUNKS_SLICE_MS;
+          yield;
         }
+      };
+      try {
+        await inSlices(adding(), CHUNKS_SLICE_MS, undefined, nextTask);
+        if (cancelled) return;
       } finally {
         if (tooLarge && !cancelled) layersFirst(cy);
         hold(false);
