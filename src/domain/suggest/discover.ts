@@ -59,6 +59,7 @@ import {
 import { mapTypes, typeFor } from './type-map';
 import type { TypeMapping } from './type-map';
 import type { GuessKey, MentionSuggestion } from './types';
+import { sentenceProgress } from './progress';
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -795,13 +796,11 @@ function guessPart(ctx: Context, part: Part): Guess {
   return { guess: 'organisation', confidence: 0.35, reason: 'capitalised word inside a sentence' };
 }
 
-/** How often a pass over the sentences reports how far it is. */
-const REPORT_EVERY = 64;
-
 function findNames(ctx: Context, progress: (fraction: number) => void): Cand[] {
   const out: Cand[] = [];
+  const passing = sentenceProgress(ctx.bySentence.length, progress);
   for (const [si, sent] of ctx.bySentence.entries()) {
-    if (si % REPORT_EVERY === 0) progress(si / ctx.bySentence.length);
+    passing(si);
     for (const raw of rawChunks(ctx, sent)) {
       let chunk = raw;
       // Headings: keep only words with evidence, and what a given name or initial leads.
@@ -876,8 +875,9 @@ function findNames(ctx: Context, progress: (fraction: number) => void): Cand[] {
 /** Lower-case nominals for unnamed armed groups: "rebel factions", "Andean army units". */
 function findNominals(ctx: Context, progress: (fraction: number) => void): Cand[] {
   const out: Cand[] = [];
+  const passing = sentenceProgress(ctx.bySentence.length, progress);
   for (const [si, sent] of ctx.bySentence.entries()) {
-    if (si % REPORT_EVERY === 0) progress(si / ctx.bySentence.length);
+    passing(si);
     for (let i = 0; i < sent.length; i++) {
       const head = sent[i];
       if (!head || head.cap || !ARMED_NOMINAL_HEADS.has(head.lower)) continue;

@@ -19,6 +19,7 @@ import type { Term } from './nlp';
 import { round } from './propagate';
 import { normaliseName } from './text';
 import type { MentionSuggestion, RelationEnd, RelationSuggestion } from './types';
+import { sentenceProgress } from './progress';
 
 export interface SuggestRelationsOptions {
   /** Mention suggestions to pair as candidates; computed with `suggestMentions(doc)` when absent. */
@@ -187,9 +188,6 @@ function verbPhrase(
   return { label: lowerWords.join(' '), passive: false };
 }
 
-/** How often the pass over the sentences reports how far it is. */
-const REPORT_EVERY = 64;
-
 function endOf(item: Item): RelationEnd {
   return item.end;
 }
@@ -262,8 +260,9 @@ export function suggestRelations(
 
   const out: RelationSuggestion[] = [];
   const progress = options.onProgress ?? (() => {});
+  const passing = sentenceProgress(bySentence.length, progress);
   for (const [si, list] of bySentence.entries()) {
-    if (si % REPORT_EVERY === 0) progress(si / bySentence.length);
+    passing(si);
     const sent = sentences[si];
     if (!sent || new Set(list.map((i) => i.identity)).size < 2) continue;
     const sentTerms = termsIn(text, sent.start, sent.end).filter(
