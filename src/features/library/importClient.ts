@@ -87,12 +87,11 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
       const reply = e.data;
       if (reply.kind === 'records') {
-        gather(reply);
+        gather.records(reply);
         return;
       }
       if (reply.kind === 'document') {
-        const doc = gather(reply);
-        if (!doc) return;
+        const doc = gather.document(reply);
         const split = unpackSentences(reply.sentences, doc.text.length);
         const blocks = reply.blocks && unpackBlocks(reply.blocks);
         const remember = () => {

@@ -97,7 +97,10 @@ describe('importReplies of a long document', () => {
       'done',
     ]);
     const gather = documentGatherer();
-    const gathered = out.map(gather).filter((d) => d !== null);
+    const gathered = out.flatMap((r) => {
+      if (r.kind === 'records') gather.records(r);
+      return r.kind === 'document' ? [gather.document(r)] : [];
+    });
     // The same documents as imported in one piece, in the same order.
     expect(gathered).toEqual(importFiles(files).documents);
     expect(gathered[0]?.mentions).toHaveLength(mentions);

@@ -28,13 +28,20 @@ export type RecordsReply = {
   [P in keyof DocumentRecords]: { kind: 'records'; part: P; records: DocumentRecords[P] };
 }[keyof DocumentRecords];
 
+/**
+ * A document, with its sentences as packed start/end offsets (see rememberSentences) and, when it
+ * carries none, the blocks derived from its lines (packed, see rememberBlocks).
+ */
+export interface DocumentReply {
+  kind: 'document';
+  doc: AriadneDocument;
+  sentences: Int32Array;
+  blocks?: Int32Array;
+}
+
 export type ImportReply =
   | RecordsReply
-  /**
-   * A document, with its sentences as packed start/end offsets (see rememberSentences) and, when
-   * it carries none, the blocks derived from its lines (packed, see rememberBlocks).
-   */
-  | { kind: 'document'; doc: AriadneDocument; sentences: Int32Array; blocks?: Int32Array }
+  | DocumentReply
   /** The last message: every problem the import found. */
   | { kind: 'done'; problems: ImportProblem[] }
   | { kind: 'failed'; error: string };
@@ -134,31 +141,34 @@ function documentReplies(whole: AriadneDocument, batch = RECORDS_PER_MESSAGE): O
 
 /**
  * Gathers an import's documents on the page, one message at a time: records that came ahead of a
- * document are put back before its own (see `documentReplies`). Answers the document its message
- * completes, or null.
+ * document are put back before its own (see `documentReplies`).
  */
-export function documentGatherer(): (reply: ImportReply) => AriadneDocument | null {
+export function documentGatherer(): {
+  /** Keeps records that came ahead of their document. */
+  records(reply: RecordsReply): void;
+  /** The document of `reply`, whole. */
+  document(reply: DocumentReply): AriadneDocument;
+} {
   let ahead = { entities: [] as Entity[], mentions: [] as Mention[], relations: [] as Relation[] };
   const append = <T>(list: T[], records: readonly T[]) => {
     for (const r of records) list.push(r);
   };
-  return (reply) => {
-    if (reply.kind === 'records') {
+  return {
+    records(reply) {
       if (reply.part === 'entities') append(ahead.entities, reply.records);
       else if (reply.part === 'mentions') append(ahead.mentions, reply.records);
       else append(ahead.relations, reply.records);
-      return null;
-    }
-    if (reply.kind !== 'document') return null;
-    const { entities, mentions, relations } = ahead;
-    const doc = reply.doc;
-    if (entities.length + mentions.length + relations.length === 0) return doc;
-    ahead = { entities: [], mentions: [], relations: [] };
-    return {
-      ...doc,
-      entities: entities.length > 0 ? entities.concat(doc.entities) : doc.entities,
-      mentions: mentions.length > 0 ? mentions.concat(doc.mentions) : doc.mentions,
-      relations: relations.length > 0 ? relations.concat(doc.relations) : doc.relations,
-    };
+    },
+    document({ doc }) {
+      const { entities, mentions, relations } = ahead;
+      if (entities.length + mentions.length + relations.length === 0) return doc;
+      ahead = { entities: [], mentions: [], relations: [] };
+      return {
+        ...doc,
+        entities: entities.length > 0 ? entities.concat(doc.entities) : doc.entities,
+        mentions: mentions.length > 0 ? mentions.concat(doc.mentions) : doc.mentions,
+        relations: relations.length > 0 ? relations.concat(doc.relations) : doc.relations,
+      };
+    },
   };
 }
