@@ -207,8 +207,15 @@ export default function GraphView() {
     const release = holdIdleTasks();
     const shown = { docId: index.doc.id, text: index.doc.text, large, showAll };
     const done = () => {
-      applyView(cy, useAppStore.getState(), false, scope.current);
-      layer.current?.show();
+      const marks = applyView(
+        cy,
+        useAppStore.getState(),
+        false,
+        scope.current,
+        true,
+        !layer.current,
+      );
+      layer.current?.show(marks);
       drawn.current = shown;
       setLaidOut(wanted);
     };
@@ -363,14 +370,15 @@ export default function GraphView() {
         s.hiddenEntityTypes !== prev.hiddenEntityTypes ||
         s.hiddenRelationTypes !== prev.hiddenRelationTypes
       ) {
-        applyView(
+        const marks = applyView(
           cy,
           s,
           s.selectedEntityId !== prev.selectedEntityId,
           scope.current,
           !reducedMotion(),
+          !layer.current,
         );
-        layer.current?.show();
+        layer.current?.show(marks);
       }
     });
   }, [cy]);

@@ -4,9 +4,10 @@ import type { Core } from 'cytoscape';
 import { collectionCalls } from '../../../tests/support/collectionCalls';
 import { graphStyle, sheetFor } from './graphStyle';
 import { SelectionLayer, quietSheet } from './selectionLayer';
+import type { SelectionMarks } from './view';
 import { withSelectionDrawn } from './withSelection';
 
-/** a → b → c, a → d, and e alone; a is selected and its relations marked near, as applyView does. */
+/** a → b → c, a → d, and e alone; a is selected. */
 function graph(): Core {
   const cy = cytoscape({ headless: true, styleEnabled: true, style: quietSheet(graphStyle) });
   cy.add([
@@ -14,13 +15,22 @@ function graph(): Core {
       data: { id, label: id.toUpperCase(), type: 'person' },
       position: { x: i * 100, y: i * 10 },
     })),
-    { data: { id: 'ab', source: 'a', target: 'b', label: 'met' }, classes: 'dense near' },
+    { data: { id: 'ab', source: 'a', target: 'b', label: 'met' }, classes: 'dense' },
     { data: { id: 'bc', source: 'b', target: 'c', label: 'met' }, classes: 'dense' },
-    { data: { id: 'ad', source: 'a', target: 'd', label: 'met' }, classes: 'dense near' },
+    { data: { id: 'ad', source: 'a', target: 'd', label: 'met' }, classes: 'dense' },
   ]);
   cy.$id('a').select();
   return cy;
 }
+
+const marks = (selected: string[], near: string[] = [], end: string[] = []): SelectionMarks => ({
+  selected: new Set(selected),
+  near: new Set(near),
+  end: new Set(end),
+});
+
+/** The marks applyView gives for `graph()`'s selection of a: its relations near it. */
+const aSelected = () => marks(['a'], ['ab', 'ad']);
 
 const ids = (cy: Core) =>
   cy
@@ -96,10 +106,16 @@ describe('quietSheet', () => {
 describe('SelectionLayer', () => {
   it('copies the selection, its near relations and their ends, with their classes and places', () => {
     const below = graph();
-    const { top } = layerOver(below);
+    const layer = layerOver(below);
+    const { top } = layer;
+    expect(ids(top)).toEqual([]);
+    layer.show(aSelected());
     expect(ids(top)).toEqual(['a', 'ab', 'ad', 'b', 'd']);
     expect(top.$id('a').selected()).toBe(true);
     expect(top.$id('ab').hasClass('near')).toBe(true);
+    expect(top.$id('ab').hasClass('dense')).toBe(true);
+    // The graph below carries no mark.
+    expect(below.$('.near, .end').length).toBe(0);
     expect(top.$id('b').position()).toEqual({ x: 100, y: 10 });
     expect(top.$id('b').data('label')).toBe('B');
     // Drawn with the full sheet: the selection shows there.
@@ -109,19 +125,20 @@ describe('SelectionLayer', () => {
   it('follows a new selection, a relation selected alone, and a filter', () => {
     const below = graph();
     const layer = layerOver(below);
-    below.$id('a').unselect();
-    below.$('.near').removeClass('near');
-    below.$id('bc').select();
-    below.$id('b').addClass('end');
-    below.$id('c').addClass('end');
-    layer.show();
+    layer.show(aSelected());
+    const bc = marks(['bc'], [], ['b', 'c']);
+    layer.show(bc);
     expect(ids(layer.top)).toEqual(['b', 'bc', 'c']);
+    expect(layer.top.$id('bc').selected()).toBe(true);
+    expect(layer.top.$id('b').hasClass('end')).toBe(true);
     below.$id('bc').addClass('filtered');
-    layer.show();
+    layer.show(bc);
     expect(ids(layer.top)).toEqual(['b', 'c']);
+    layer.show(marks([]));
+    expect(ids(layer.top)).toEqual([]);
   });
 
-  it("reads the classes of the selection's neighbourhood, not of every element", () => {
+  it('reads the classes of the elements it draws, not of every element', () => {
     const below = graph();
     below.add(
       Array.from({ length: 500 }, (_, i) => ({
@@ -130,15 +147,17 @@ describe('SelectionLayer', () => {
       })),
     );
     const layer = layerOver(below);
-    const [read] = collectionCalls(['hasClass'], () => layer.show());
+    const [read] = collectionCalls(['hasClass'], () => layer.show(aSelected()));
     expect(ids(layer.top)).toEqual(['a', 'ab', 'ad', 'b', 'd']);
-    // a, its two relations and their ends: at most three classes read each.
-    expect(read).toBeLessThanOrEqual(5 * 3);
+    // Whether a, ab and ad are filtered out.
+    expect(read).toBeLessThanOrEqual(3);
   });
 
   it("follows the graph's viewport and the nodes moved", () => {
     const below = graph();
-    const { top } = layerOver(below);
+    const layer = layerOver(below);
+    layer.show(aSelected());
+    const { top } = layer;
     below.viewport({ zoom: 2.5, pan: { x: 30, y: -40 } });
     expect(top.zoom()).toBe(2.5);
     expect(top.pan()).toEqual({ x: 30, y: -40 });
@@ -149,6 +168,7 @@ describe('SelectionLayer', () => {
   it('takes a new sheet, and leaves the graph alone once destroyed', async () => {
     const below = graph();
     const layer = layerOver(below);
+    layer.show(aSelected());
     layer.useSheet(sheetFor(5000));
     expect(layer.top.$id('a').numericStyle('min-zoomed-font-size')).toBe(9);
     layer.destroy();
@@ -169,8 +189,8 @@ describe('SelectionLayer', () => {
     });
     const render = vi.spyOn(below, 'forceRender');
     const layer = layerOver(below);
-    layer.show();
-    layer.show();
+    layer.show(aSelected());
+    layer.show(aSelected());
     expect(render).not.toHaveBeenCalled();
     vi.advanceTimersByTime(300);
     expect(render).toHaveBeenCalledTimes(1);
@@ -178,12 +198,28 @@ describe('SelectionLayer', () => {
 
   it('lets a picture of the graph show the selection, and only while it is taken', async () => {
     const below = graph();
-    layerOver(below);
+    // A mark the graph had before the layer came is left as it was.
+    below.$id('bc').addClass('near');
+    layerOver(below).show(aSelected());
+    const look = () => ({
+      border: below.$id('a').numericStyle('border-width'),
+      relation: below.$id('ab').numericStyle('opacity'),
+      marked: below
+        .$('.near, .end')
+        .map((e) => e.id())
+        .sort(),
+    });
+    const before = look();
+    expect(before.border).toBe(1.5);
+    expect(before.marked).toEqual(['bc']);
+    const during = await withSelectionDrawn(below, () => Promise.resolve(look()));
+    expect(during.border).toBe(4);
+    // A dense graph's relations are drawn light, but those near the selection dark.
+    expect(during.relation).toBe(1);
+    expect(before.relation).toBeLessThan(1);
+    expect(during.marked).toEqual(['ab', 'ad', 'bc']);
+    expect(look()).toEqual(before);
     const border = () => below.$id('a').numericStyle('border-width');
-    expect(border()).toBe(1.5);
-    const during = await withSelectionDrawn(below, () => Promise.resolve(border()));
-    expect(during).toBe(4);
-    expect(border()).toBe(1.5);
     await expect(
       withSelectionDrawn(below, () => Promise.reject(new Error('no room'))),
     ).rejects.toThrow('no room');

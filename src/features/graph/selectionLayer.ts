@@ -7,11 +7,15 @@
  * selection, its relations and their ends are copied into a second, small Cytoscape above it, drawn
  * with the full sheet, which follows the graph's viewport and node positions and takes no input.
  *
- * The graph below keeps its classes and its selection exactly as in a small graph: scripts, tests
- * and the export read them there.
+ * The graph below keeps its selection and its filters as in a small graph: scripts and tests read
+ * them there. It does not carry the marks of the selection's neighbourhood (`near`, `end`): its
+ * sheet would not draw them, but Cytoscape handles every element whose classes change as
+ * restyled. The layer is given them (see `applyView`), and puts them on the graph below only
+ * while a picture of it is taken.
  */
 import cytoscape from 'cytoscape';
 import type {
+  Collection,
   Core,
   ElementDefinition,
   EventObject,
@@ -21,6 +25,7 @@ import type {
 } from 'cytoscape';
 import { listen } from './listen';
 import { layerWhenSettled } from './textures';
+import type { SelectionMarks } from './view';
 import { setSelectionDrawer } from './withSelection';
 
 /** Rules that show the reader's selection (and a hovered edge) rather than the document. */
@@ -84,13 +89,21 @@ export function quietSheet(sheet: readonly StylesheetJsonBlock[]): StylesheetJso
   return quiet;
 }
 
-/** A copy of an element of the graph below, as drawn now. */
-function copyOf(ele: SingularElementArgument): ElementDefinition {
+const NO_MARKS: SelectionMarks = { selected: new Set(), near: new Set(), end: new Set() };
+
+/** The marks of `marks` that `id` has, as classes. */
+function marksOf(id: string, marks: SelectionMarks): string[] {
+  return [...(marks.near.has(id) ? ['near'] : []), ...(marks.end.has(id) ? ['end'] : [])];
+}
+
+/** A copy of an element of the graph below, as the selection's `marks` show it. */
+function copyOf(ele: SingularElementArgument, marks: SelectionMarks): ElementDefinition {
+  const id = ele.id();
   return {
     group: ele.isNode() ? 'nodes' : 'edges',
     data: { ...(ele.data() as Record<string, unknown>) } as ElementDefinition['data'],
-    classes: ele.classes(),
-    selected: ele.selected(),
+    classes: [...ele.classes(), ...marksOf(id, marks)],
+    selected: marks.selected.has(id),
     ...(ele.isNode() ? { position: { ...ele.position() } } : {}),
   };
 }
@@ -103,6 +116,7 @@ export class SelectionLayer {
   /** The small graph on top. */
   readonly top: Core;
   private sheet: readonly StylesheetJsonBlock[];
+  private marks = NO_MARKS;
   private readonly unbind: () => void;
   private stopSettling: () => void = () => {};
 
@@ -135,7 +149,7 @@ export class SelectionLayer {
       ['position', 'node', moved],
     ]);
     setSelectionDrawer(below, (f) => this.withSelectionDrawn(f));
-    this.show();
+    this.follow();
   }
 
   /** The full sheet of the graph built next (a crowd's differs). */
@@ -145,21 +159,22 @@ export class SelectionLayer {
     this.top.style([...sheet]);
   }
 
-  /** Draws what the graph below now selects: its selected elements, relations marked near and their ends. */
-  show(): void {
-    // applyView marks only the selection's own neighbourhood: looking there, rather than matching
-    // three selectors against every element (12,500 in the every-actor view of 100,000 words),
-    // saves 5-8 ms a click.
-    const selected = this.below.$(':selected');
-    // A node's neighbourhood holds its relations and their other ends; an edge's, only the edge.
-    const wanted = selected
-      .closedNeighborhood()
-      .union(selected.edges().connectedNodes())
-      .filter(
-        (e) => (e.selected() || e.hasClass('near') || e.hasClass('end')) && !e.hasClass('filtered'),
-      );
+  /** Draws the selection `marks` describe: its elements, those marked near it and their ends. */
+  show(marks: SelectionMarks): void {
+    this.marks = marks;
+    // Looked up by id, rather than by matching selectors against every element (12,500 in the
+    // every-actor view of 100,000 words).
+    const wanted = this.below.collection();
+    for (const group of [marks.selected, marks.near, marks.end])
+      for (const id of group) {
+        const ele = this.below.$id(id);
+        if (ele.nonempty() && !ele.hasClass('filtered')) wanted.merge(ele);
+      }
     const nodes = wanted.nodes().union(wanted.edges().connectedNodes());
-    const copies = [...nodes.map(copyOf), ...wanted.edges().map(copyOf)];
+    const copies = [
+      ...nodes.map((n) => copyOf(n, marks)),
+      ...wanted.edges().map((e) => copyOf(e, marks)),
+    ];
     this.top.batch(() => {
       this.top.elements().remove();
       if (copies.length > 0) this.top.add(copies);
@@ -182,11 +197,27 @@ export class SelectionLayer {
   /** The graph below with its selection drawn, for `f`'s time (a picture of it, say). */
   private async withSelectionDrawn<T>(f: () => Promise<T>): Promise<T> {
     const sheet = this.sheet;
+    const marked = new Map<string, Collection>();
+    for (const cls of ['near', 'end'] as const) {
+      const ids = this.marks[cls];
+      const eles = this.below.collection();
+      for (const id of ids) eles.merge(this.below.$id(id));
+      marked.set(
+        cls,
+        eles.filter((e) => !e.hasClass(cls)),
+      );
+    }
+    this.below.batch(() => {
+      for (const [cls, eles] of marked) eles.addClass(cls);
+    });
     this.below.style([...sheet]);
     try {
       return await f();
     } finally {
       this.below.style(quietSheet(sheet));
+      this.below.batch(() => {
+        for (const [cls, eles] of marked) eles.removeClass(cls);
+      });
     }
   }
 

@@ -156,6 +156,54 @@ describe('applyView', () => {
     expect(touched(cy, () => applyView(cy, next, false, everything))).toBeLessThanOrEqual(2 * 9);
   });
 
+  it('gives the marks it would draw, and puts none on a graph whose selection is drawn above it', () => {
+    const index = buildIndex(denseDocument(60, 4));
+    const marksOn = (cy: Core) => ({
+      near: new Set(cy.$('.near').map((e) => e.id())),
+      end: new Set(cy.$('.end').map((e) => e.id())),
+    });
+    const select = stateFor(index, { selectedEntityId: 'e0' });
+    const drawn = graphOf(select);
+    const drawnMarks = applyView(drawn, select, false, everything);
+    expect(drawnMarks.selected).toEqual(new Set(['e0']));
+    expect({ near: drawnMarks.near, end: drawnMarks.end }).toEqual(marksOn(drawn));
+    expect(drawnMarks.near.size).toBe(8);
+
+    const apart = graphOf(select);
+    // Marked while it drew its selection itself, then given a layer: the old marks go.
+    applyView(apart, select, false, everything);
+    const given = applyView(apart, select, false, everything, true, false);
+    expect(given).toEqual(drawnMarks);
+    expect(apart.$('.near, .end').length).toBe(0);
+    expect(apart.$id('e0').selected()).toBe(true);
+    // A new selection, and a relation's ends, mark nothing there either.
+    const rel = index.doc.relations[5]!;
+    const relation = stateFor(index, { selectedRelationId: rel.id });
+    const ends = applyView(apart, relation, false, everything, true, false);
+    expect(ends).toEqual({
+      selected: new Set([rel.id]),
+      near: new Set(),
+      end: new Set([rel.source, rel.target]),
+    });
+    expect(apart.$('.near, .end').length).toBe(0);
+    expect(apart.$(':selected').map((e) => e.id())).toEqual([rel.id]);
+  });
+
+  it('marks a sparse graph of thousands by its neighbourhood, also for a layer', () => {
+    const doc = denseDocument(FADE_LIMIT + 20, 1);
+    // Too few relations to be dense, too many actors to fade.
+    const index = buildIndex({ ...doc, relations: doc.relations.slice(0, DENSE_EDGES / 2) });
+    const cy = graphOf(stateFor(index));
+    expect(cy.edges('.dense').length).toBe(0);
+    const select = stateFor(index, { selectedEntityId: 'e0' });
+    const onGraph = applyView(cy, select, false, everything);
+    expect(onGraph.near).toEqual(new Set(cy.$('.near').map((e) => e.id())));
+    expect(onGraph.near.has('e1')).toBe(true);
+    const above = applyView(cy, select, false, everything, true, false);
+    expect(above).toEqual(onGraph);
+    expect(cy.$('.near').length).toBe(0);
+  });
+
   it('looks only at the old and the new selection in a dense graph that has not changed', () => {
     const index = buildIndex(denseDocument(60, 4));
     const cy = graphOf(stateFor(index));

@@ -253,6 +253,17 @@ export function markDense(cy: Core): boolean {
   return true;
 }
 
+/**
+ * What shows the selection, by element id: the selected elements, the relations (and, in a
+ * sparse graph of thousands, the actors) `near` a selected actor, and the `end`s of a selected
+ * relation. A graph that draws its own selection carries the last two as classes.
+ */
+export interface SelectionMarks {
+  readonly selected: ReadonlySet<string>;
+  readonly near: ReadonlySet<string>;
+  readonly end: ReadonlySet<string>;
+}
+
 /** What the last `applyView` on a core marked, and from what: the next one may start from it. */
 interface Applied {
   readonly index: ViewState['index'];
@@ -261,6 +272,7 @@ interface Applied {
   /** The core's count of elements added and removed then (see `elementChanges`). */
   readonly changes: number;
   readonly dense: boolean;
+  readonly drawsSelection: boolean;
   /** Nodes and edges that the selection then marked (near, end): only they can lose a mark. */
   readonly marked: ReadonlySet<string>;
 }
@@ -286,7 +298,7 @@ function elementChanges(cy: Core): number {
  * graph of hundreds of edges. In a dense graph only the selection's own elements carry a mark, so
  * while the document, the filters and the elements stay as they were, a new selection looks at the
  * old and the new selection's elements alone, not at all of them (12,500 in the every-actor view of
- * a long report).
+ * a long report). Returns the selection's marks, for a SelectionLayer to draw.
  */
 export function applyView(
   cy: Core,
@@ -295,7 +307,14 @@ export function applyView(
   scope: Scope,
   /** False when the reader asks for less motion: the view then moves in one step. */
   motion = true,
-): void {
+  /**
+   * False when a SelectionLayer draws the selection above the graph: its elements then carry no
+   * `near` or `end` mark. Its sheet would draw none of them, but Cytoscape handles each element
+   * whose classes change as restyled: marking the 479 relations of the hub of 100,000 words cost
+   * ~40 ms of a click in the view of every actor.
+   */
+  drawsSelection = true,
+): SelectionMarks {
   const { placed, hid } = revealAround(cy, scope, s);
   const filters = {
     hiddenEntityTypes: s.hiddenEntityTypes,
@@ -307,7 +326,11 @@ export function applyView(
   const changes = elementChanges(cy);
   const last = applied.get(cy);
   // The same document's elements as last time: none is new, so none needs marking dense.
-  const same = last !== undefined && last.index === s.index && last.changes === changes;
+  const same =
+    last !== undefined &&
+    last.index === s.index &&
+    last.changes === changes &&
+    last.drawsSelection === drawsSelection;
   // Dense graphs draw their edges light (see graphStyle) and keep them so: fading hundreds of
   // edges on every click costs more than it shows. Their selection's edges still stand out.
   const dense = same ? last.dense : markDense(cy);
@@ -331,20 +354,26 @@ export function applyView(
     dense &&
     last.hiddenEntityTypes === s.hiddenEntityTypes &&
     last.hiddenRelationTypes === s.hiddenRelationTypes;
-  const marked = new Set([...near, ...ends]);
+  const nearNodes = markNodes && hood !== null ? [...hood].filter((id) => !near.has(id)) : [];
+  const marks: SelectionMarks = {
+    selected: ids(selected),
+    near: new Set([...near, ...nearNodes]),
+    end: ends,
+  };
+  const marked = drawsSelection ? new Set([...near, ...ends]) : new Set<string>();
   const want = new ClassChanges(cy);
   const setNode = (n: NodeSingular) => {
     const id = n.id();
     want.set(n, 'filtered', s.hiddenEntityTypes.has(n.data('type') as string));
     want.set(n, 'faded', fadeNodes && hood !== null && !hood.has(id) && !ends.has(id));
-    want.set(n, 'near', markNodes && hood !== null && hood.has(id));
-    want.set(n, 'end', ends.has(id));
+    want.set(n, 'near', drawsSelection && marks.near.has(id));
+    want.set(n, 'end', drawsSelection && ends.has(id));
   };
   const setEdge = (e: EdgeSingular) => {
     const id = e.id();
     const r = s.index.relationById.get(id);
     want.set(e, 'filtered', !r || !isRelationVisible(r, s.index, filters));
-    want.set(e, 'near', near.has(id));
+    want.set(e, 'near', drawsSelection && near.has(id));
     want.set(e, 'faded', !dense && hood !== null && !hood.has(id) && edgeId !== id);
   };
   if (onlyMarked) {
@@ -369,6 +398,7 @@ export function applyView(
     hiddenRelationTypes: s.hiddenRelationTypes,
     changes,
     dense,
+    drawsSelection,
     marked,
   });
   const focus = node.nonempty() ? node : undefined;
@@ -391,4 +421,5 @@ export function applyView(
       else cy.center(focus);
     }
   }
+  return marks;
 }
