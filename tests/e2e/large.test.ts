@@ -646,6 +646,57 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
+  it('finds the element under the pointer as Cytoscape did, stopping at the first node it finds', async () => {
+    await openLarge(page());
+    await showEveryActor(page());
+    const found = await page().evaluate(() => {
+      type Hit = { id: () => string; isNode: () => boolean };
+      // The canvas renderer's hit tests (patches/README.md, Cytoscape patch 12).
+      const r = (
+        window.cy as unknown as {
+          renderer: () => {
+            findNearestElement: (x: number, y: number, i: boolean, t: boolean) => Hit | undefined;
+            findNearestElements: (
+              x: number,
+              y: number,
+              i: boolean,
+              t: boolean,
+              firstOnly?: boolean,
+            ) => Hit[];
+          };
+        }
+      ).renderer();
+      const cy = window.cy!;
+      const ext = cy.extent();
+      // Every node's centre, and a grid over the view (empty space, relations, labels).
+      const points = cy.nodes().map((n) => ({ ...n.position() }));
+      for (let i = 0; i < 40; i++)
+        for (let j = 0; j < 40; j++)
+          points.push({
+            x: ext.x1 + (ext.w * (i + 0.5)) / 40,
+            y: ext.y1 + (ext.h * (j + 0.5)) / 40,
+          });
+      const differ: string[] = [];
+      let nodes = 0;
+      let stopped = 0;
+      for (const { x, y } of points) {
+        const all = r.findNearestElements(x, y, true, false);
+        const firstOnly = r.findNearestElements(x, y, true, false, true);
+        const first = r.findNearestElement(x, y, true, false);
+        const ids = [all[0]?.id(), firstOnly[0]?.id(), first?.id()];
+        if (new Set(ids).size > 1) differ.push(`${x},${y}: ${ids.join(' ')}`);
+        if (first?.isNode()) nodes++;
+        if (firstOnly.length < all.length) stopped++;
+      }
+      return { points: points.length, differ, nodes, stopped };
+    });
+    expect(found.differ).toEqual([]);
+    expect(found.nodes).toBeGreaterThan(1_400);
+    // Where a node lies over relations, the search stopped at it.
+    expect(found.stopped).toBeGreaterThan(500);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it('draws every relation in the every-actor view, and names the one under the pointer', async () => {
     await openLarge(page());
     await showEveryActor(page());
