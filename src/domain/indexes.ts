@@ -12,6 +12,7 @@ import { resolveType } from './palette';
 import type { ResolvedType } from './palette';
 import { splitSentences } from './sentences';
 import type { Sentence } from './sentences';
+import { finish } from './steps';
 
 export interface IndexedBlock extends Block {
   readonly index: number;
@@ -321,11 +322,7 @@ function withLists<V>(
  * (deleted an actor, added a mention), the previous indexes are patched where those were.
  */
 export function buildIndex(doc: AriadneDocument, previous?: DocumentIndex): DocumentIndex {
-  const steps = indexing(doc, previous);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(indexing(doc, previous));
 }
 
 /**

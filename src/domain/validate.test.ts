@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { buildIndex } from './indexes';
-import { validateDocument, validateEdit } from './validate';
+import { validateDocument, validateEdit, validatingDocument } from './validate';
 import type { AriadneDocument, Entity, Mention, Relation } from './model';
 
 const TEXT = 'Ann met Bob. Bob left.'; // length 22
@@ -279,6 +279,52 @@ describe('validateDocument', () => {
       relations: [...valid.relations, relation({ type: 'sold', target: 'nobody' })],
     };
     expect(validateDocument(doc).map((p) => p.where)).toEqual(['ann', 'ann', 'mx', 'rx', 'rx']);
+  });
+});
+
+describe('validatingDocument', () => {
+  function run(doc: AriadneDocument, perStep?: number) {
+    const steps = validatingDocument(doc, perStep);
+    let pauses = 0;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { problems: step.value, pauses };
+      pauses++;
+    }
+  }
+  // Each record is counted twice (its id, then its content), and each block once.
+  const counted = (doc: AriadneDocument) =>
+    2 * (doc.entities.length + doc.mentions.length + doc.relations.length) +
+    (doc.blocks?.length ?? 0);
+
+  it('pauses after every so many records and finds what validateDocument finds', () => {
+    const bad: AriadneDocument = {
+      ...valid,
+      entities: [...valid.entities, { id: 'ann', name: 'A', type: 'robot', aliases: [] }],
+      mentions: [...valid.mentions, mention([{ start: 0, end: 3 }], 'Ann', 'nobody')],
+      relations: [...valid.relations, relation({ type: 'sold', target: 'nobody' })],
+    };
+    for (const doc of [valid, bad]) {
+      for (const perStep of [1, 2, 3, 1000]) {
+        const { problems, pauses } = run(doc, perStep);
+        expect(problems).toEqual(validateDocument(doc));
+        expect(pauses).toBe(Math.floor(counted(doc) / perStep));
+      }
+    }
+    expect(run(bad, 2).problems.map((p) => p.where)).toEqual(['ann', 'ann', 'mx', 'rx', 'rx']);
+  });
+
+  it('takes 5,000 records a step by default', () => {
+    const many: AriadneDocument = {
+      ...valid,
+      mentions: Array.from({ length: 12_000 }, (_, i) => ({
+        ...valid.mentions[0]!,
+        id: `m${i}`,
+      })),
+    };
+    const { problems, pauses } = run(many);
+    expect(problems).toEqual([]);
+    expect(pauses).toBe(Math.floor(counted(many) / 5000));
   });
 });
 

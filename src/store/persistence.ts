@@ -19,7 +19,7 @@ import {
   unpackSentences,
 } from '../domain/sentences';
 import type { Sentence } from '../domain/sentences';
-import { validateDocument } from '../domain/validate';
+import { validatingDocument } from '../domain/validate';
 import { isArrangement } from './arrangementSlice';
 import type { Arrangement } from './arrangementSlice';
 import type { AppState } from './store';
@@ -194,7 +194,7 @@ function* checking(id: string, records: Map<IDBValidKey, unknown>): Generator<vo
   yield;
   const parsed = yield* parsingDocument(value);
   yield;
-  const problemsOf = parsed.success ? validateDocument(parsed.data) : [];
+  const problemsOf = parsed.success ? yield* validatingDocument(parsed.data) : [];
   if (parsed.success && problemsOf.length === 0) {
     const doc = parsed.data;
     const locale = doc.language ?? 'en';
