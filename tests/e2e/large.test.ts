@@ -548,9 +548,11 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     expect(shown.nodes).toBeGreaterThan(relations.length > 0 ? 1 : 0);
     expect(shown.border).toBe(4);
     expect(shown.zoom).toBe(true);
-    // The graph below shows nothing of it, so its picture is still the one drawn before the click.
+    // The graph below shows nothing of it, so its picture is still the one drawn before the click;
+    // nor does it take the marks of the selection's neighbourhood, only the selection itself.
     const after = await picture();
     expect(after, JSON.stringify({ before, after })).toEqual(before);
+    expect(await page().evaluate(() => window.cy!.$('.near, .end').length)).toBe(0);
     expect(
       await page().evaluate(() => window.cy!.$('node:selected').numericStyle('border-width')),
     ).toBe(1.5);
