@@ -81,6 +81,10 @@ describe('deriveBlocks', () => {
     expect(
       described('Title\nBy Jane Doe, who reported this story from the capital for years.')[1]?.[0],
     ).toBe('paragraph');
+    // A byline is known by its words, whatever its length.
+    const longNames = `By ${Array.from({ length: 4 }, () => `A${'a'.repeat(35)}`).join(' ')}`;
+    expect(longNames.length).toBeGreaterThan(120);
+    expect(described(`Title\n${longNames}`)[1]).toEqual(['byline', longNames]);
   });
 
   it('skips blank and whitespace-only lines', () => {

@@ -9,9 +9,13 @@ import { recentByText } from './recent';
 const TERMINAL = /[.!?:;…"”’')\]]$/u;
 
 function guessKind(line: string, isFirst: boolean): BlockKind {
+  const byline = /^By\s+\p{Lu}/u.test(line);
+  // Past 120 characters only a byline's words count: a paragraph was split into all of its words
+  // (two thirds of deriving the blocks of 300,000 words).
+  if (!byline && line.length > 120) return 'paragraph';
   const words = line.split(/\s+/).filter(Boolean).length;
   const short = words <= 14 && line.length <= 120;
-  if (/^By\s+\p{Lu}/u.test(line) && words <= 8) return 'byline';
+  if (byline && words <= 8) return 'byline';
   if (short && !TERMINAL.test(line)) return isFirst ? 'title' : 'heading';
   return 'paragraph';
 }
