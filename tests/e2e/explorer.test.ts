@@ -74,6 +74,54 @@ describe('the explorer in a real browser', () => {
     expect(drawn.restyled).toBe(0);
   });
 
+  it('measures a text in a font once, and gives the width a canvas measures for it', async () => {
+    await openApp(page(), baseUrl);
+    const found = await page().evaluate(() => {
+      type Dims = { width: number; height: number };
+      const cy = window.cy!;
+      // The canvas renderer's label measure (patches/README.md, Cytoscape patch 13).
+      const r = (
+        cy as unknown as {
+          renderer: () => { calculateLabelDimensions: (ele: unknown, text: string) => Dims };
+        }
+      ).renderer();
+      const [a, b] = cy.nodes().toArray();
+      let calls = 0;
+      const measure = CanvasRenderingContext2D.prototype.measureText;
+      CanvasRenderingContext2D.prototype.measureText = function (text: string) {
+        calls++;
+        return measure.call(this, text);
+      };
+      const text = 'A label measured only once \u{1F30D}';
+      try {
+        const first = r.calculateLabelDimensions(a, text);
+        const again = r.calculateLabelDimensions(a, text);
+        // Another node in the same font: the same measure.
+        const other = r.calculateLabelDimensions(b, text);
+        const afterThree = calls;
+        first.width = -1;
+        const kept = r.calculateLabelDimensions(a, text);
+        const c2d = document.createElement('canvas').getContext('2d')!;
+        const node = a!;
+        c2d.font = `${node.style('font-style')} ${node.style('font-weight')} ${node.numericStyle('font-size')}px ${node.style('font-family')}`;
+        return {
+          afterThree,
+          widths: [again.width, other.width, kept.width],
+          canvas: Math.ceil(measure.call(c2d, text).width),
+          height: kept.height,
+          size: node.numericStyle('font-size'),
+        };
+      } finally {
+        CanvasRenderingContext2D.prototype.measureText = measure;
+      }
+    });
+    expect(found.afterThree).toBe(1);
+    // The same width each time, a caller's change to what it was given notwithstanding.
+    expect(found.widths).toEqual([found.canvas, found.canvas, found.canvas]);
+    expect(found.canvas).toBeGreaterThan(100);
+    expect(found.height).toBe(found.size);
+  });
+
   it('selects the node of an entity clicked in the text', async () => {
     await openApp(page(), baseUrl);
     await page().locator('[data-entity="e-zakharova"]').nth(1).click();
