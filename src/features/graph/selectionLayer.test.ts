@@ -120,6 +120,11 @@ describe('SelectionLayer', () => {
     expect(top.$id('b').data('label')).toBe('B');
     // Drawn with the full sheet: the selection shows there.
     expect(top.$id('a').numericStyle('border-width')).toBe(4);
+    // Its label as the graph below draws it, on an opaque ground that covers that one.
+    expect(top.$id('a').style('font-weight')).toBe(below.$id('a').style('font-weight'));
+    expect(top.$id('a').style('font-weight')).toBe('normal');
+    expect(top.$id('a').numericStyle('text-background-opacity')).toBe(1);
+    expect(top.$id('b').numericStyle('text-background-opacity')).toBeLessThan(1);
   });
 
   it('follows a new selection, a relation selected alone, and a filter', () => {

@@ -91,6 +91,20 @@ export function quietSheet(sheet: readonly StylesheetJsonBlock[]): StylesheetJso
 
 const NO_MARKS: SelectionMarks = { selected: new Set(), near: new Set(), end: new Set() };
 
+/**
+ * The graph below still draws the selected actor's label, in its usual weight. Drawn bold above
+ * it, the label had other widths and line breaks, and the one below showed round it ("Korvo
+ * Ushradro" behind a bold "Korvo / Ushradro"). Above, it keeps the weight it has below and an
+ * opaque background, so that it covers that one exactly.
+ */
+const OVER_THE_GRAPH: StylesheetJsonBlock = {
+  selector: 'node:selected',
+  style: { 'font-weight': 'normal', 'text-background-opacity': 1 },
+};
+
+/** The sheet the layer draws with: the graph's full sheet, its selected label as above. */
+const layerSheet = (sheet: readonly StylesheetJsonBlock[]) => [...sheet, OVER_THE_GRAPH];
+
 /** The marks of `marks` that `id` has, as classes. */
 function marksOf(id: string, marks: SelectionMarks): string[] {
   return [...(marks.near.has(id) ? ['near'] : []), ...(marks.end.has(id) ? ['end'] : [])];
@@ -132,7 +146,7 @@ export class SelectionLayer {
     this.sheet = sheet;
     this.top = cytoscape({
       ...(container ? { container } : { headless: true, styleEnabled: true }),
-      style: [...sheet],
+      style: layerSheet(sheet),
       userPanningEnabled: false,
       userZoomingEnabled: false,
       boxSelectionEnabled: false,
@@ -156,7 +170,7 @@ export class SelectionLayer {
   useSheet(sheet: readonly StylesheetJsonBlock[]): void {
     if (this.sheet === sheet) return;
     this.sheet = sheet;
-    this.top.style([...sheet]);
+    this.top.style(layerSheet(sheet));
   }
 
   /** Draws the selection `marks` describe: its elements, those marked near it and their ends. */
