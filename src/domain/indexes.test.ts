@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { buildIndex, indexing, sentenceAt, sentenceOfMention } from './indexes';
+import {
+  RECORDS_PER_INDEX_STEP,
+  buildIndex,
+  indexing,
+  sentenceAt,
+  sentenceOfMention,
+} from './indexes';
 import type { AriadneDocument, Entity, Mention, Relation, Span } from './model';
 import { quote, spansText } from './model';
 import { validateDocument } from './validate';
@@ -316,6 +322,64 @@ describe('indexing, buildIndex in steps', () => {
     let last = again.next();
     while (!last.done) last = again.next();
     expect(last.value).toEqual(buildIndex(DOC));
+  });
+
+  it('pauses within a long list of mentions or relations, and patches an edit without those pauses', () => {
+    // "Ann met Bob. " over and over: two mentions a sentence, a relation every other sentence.
+    const sentences = Math.ceil((RECORDS_PER_INDEX_STEP * 2.5) / 2);
+    const text = 'Ann met Bob. '.repeat(sentences);
+    const mentions: Mention[] = [];
+    const relations: Relation[] = [];
+    for (let k = 0; k < sentences; k++) {
+      const at = k * 13;
+      mentions.push({
+        id: `a${k}`,
+        entityId: 'ann',
+        spans: [{ start: at, end: at + 3 }],
+        text: 'Ann',
+      });
+      mentions.push({
+        id: `b${k}`,
+        entityId: 'bob',
+        spans: [{ start: at + 8, end: at + 11 }],
+        text: 'Bob',
+      });
+      if (k % 2 === 0)
+        relations.push({
+          id: `r${k}`,
+          type: 'met',
+          source: 'ann',
+          target: 'bob',
+          evidence: [{ start: at, end: at + 12, text: 'Ann met Bob.' }],
+        });
+    }
+    const long: AriadneDocument = {
+      ...DOC,
+      id: 'long',
+      text,
+      blocks: undefined,
+      entities: [entity('ann', 'person'), entity('bob', 'person')],
+      mentions,
+      relations,
+    };
+    expect(validateDocument(long)).toEqual([]);
+    const count = (steps: Generator<void, unknown, void>) => {
+      let pauses = 0;
+      for (let step = steps.next(); !step.done; step = steps.next()) pauses++;
+      return pauses;
+    };
+    const inner =
+      Math.floor(mentions.length / RECORDS_PER_INDEX_STEP) +
+      Math.floor(relations.length / RECORDS_PER_INDEX_STEP);
+    expect(inner).toBeGreaterThanOrEqual(2);
+    expect(count(indexing(long))).toBe(3 + inner);
+    const index = buildIndex(long);
+    expect(index.mentionsByEntity.get('ann')).toHaveLength(sentences);
+    expect(index.relationsByEntity.get('bob')).toHaveLength(relations.length);
+    // An edit of one mention patches the index: no pause but the three.
+    const edited = { ...long, mentions: mentions.filter((m) => m.id !== 'a7') };
+    expect(count(indexing(edited, index))).toBe(3);
+    expect(buildIndex(edited, index)).toEqual(buildIndex(edited));
   });
 });
 
