@@ -4,13 +4,13 @@
  * applies to the right document; the rest of the library is read after it, a batch at a time.
  */
 import { loadRest, loadStart, openStorage, startPersistence } from '../store/persistence';
-import { indexingFor } from '../store/indexCache';
 import { useAppStore } from '../store/store';
-import { inSlices, nextTask } from '../store/tasks';
+import { nextTask } from '../store/tasks';
 import { parseViewState } from '../store/viewState';
 import { builtinAsFile, loadBuiltinDocument } from './builtin';
 import { warnBeforeLeavingUnsaved } from './leaveWarning';
 import { openFromUrl, warmUpImports } from '../features/library/importClient';
+import { openFromLibrary } from '../features/library/openFromLibrary';
 import type { ImportProblem } from '../domain/formats/problems';
 import type { AriadneDocument } from '../domain/model';
 
@@ -73,10 +73,6 @@ export async function bootstrap(): Promise<void> {
   if (doc && (await openFromUrl(doc))) return;
   if (!openId) return;
   // A long document's index is built in steps, in tasks of their own, before it is opened.
-  const opening = useAppStore.getState().documents.get(openId);
-  if (opening) {
-    await nextTask();
-    await inSlices(indexingFor(opening));
-  }
-  store.openDocument(openId);
+  await nextTask();
+  await openFromLibrary(openId);
 }

@@ -70,6 +70,16 @@ const relation = (overrides: Partial<Relation>): Relation => ({
   ...overrides,
 });
 
+/** `valid` with an actor of an undeclared type and a duplicate id, and two broken references. */
+function withFiveProblems(): AriadneDocument {
+  return {
+    ...valid,
+    entities: [...valid.entities, { id: 'ann', name: 'A', type: 'robot', aliases: [] }],
+    mentions: [...valid.mentions, mention([{ start: 0, end: 3 }], 'Ann', 'nobody')],
+    relations: [...valid.relations, relation({ type: 'sold', target: 'nobody' })],
+  };
+}
+
 describe('validateDocument', () => {
   it('finds no problem in a valid document', () => {
     expect(validateDocument(valid)).toEqual([]);
@@ -272,12 +282,7 @@ describe('validateDocument', () => {
   });
 
   it('reports every problem rather than stopping at the first', () => {
-    const doc: AriadneDocument = {
-      ...valid,
-      entities: [...valid.entities, { id: 'ann', name: 'A', type: 'robot', aliases: [] }],
-      mentions: [...valid.mentions, mention([{ start: 0, end: 3 }], 'Ann', 'nobody')],
-      relations: [...valid.relations, relation({ type: 'sold', target: 'nobody' })],
-    };
+    const doc = withFiveProblems();
     expect(validateDocument(doc).map((p) => p.where)).toEqual(['ann', 'ann', 'mx', 'rx', 'rx']);
   });
 });
@@ -298,12 +303,7 @@ describe('validatingDocument', () => {
     (doc.blocks?.length ?? 0);
 
   it('pauses after every so many records and finds what validateDocument finds', () => {
-    const bad: AriadneDocument = {
-      ...valid,
-      entities: [...valid.entities, { id: 'ann', name: 'A', type: 'robot', aliases: [] }],
-      mentions: [...valid.mentions, mention([{ start: 0, end: 3 }], 'Ann', 'nobody')],
-      relations: [...valid.relations, relation({ type: 'sold', target: 'nobody' })],
-    };
+    const bad = withFiveProblems();
     for (const doc of [valid, bad]) {
       for (const perStep of [1, 2, 3, 1000]) {
         const { problems, pauses } = run(doc, perStep);
