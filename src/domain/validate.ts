@@ -34,9 +34,9 @@ export function validateDocument(doc: AriadneDocument): Problem[] {
 const RECORDS_PER_CHECK_STEP = 5000;
 
 /**
- * `validateDocument` in steps: it pauses after every `perStep` records, so that a
- * caller can run it in tasks of its own (a start checked the stored 300,000-word book, 87,000
- * records and their ids, in one task of ~150–240 ms).
+ * `validateDocument` in steps: it pauses after every `perStep` records, so that a caller can run
+ * it in tasks of its own (a start checked the stored 300,000-word book, 87,000 records and their
+ * ids, in one task of ~150–240 ms).
  */
 export function* validatingDocument(
   doc: AriadneDocument,

@@ -110,6 +110,13 @@ function marksOf(id: string, marks: SelectionMarks): string[] {
   return [...(marks.near.has(id) ? ['near'] : []), ...(marks.end.has(id) ? ['end'] : [])];
 }
 
+/** The elements of `cy` with these ids (an id it does not hold is skipped). */
+function byIds(cy: Core, groups: readonly ReadonlySet<string>[]): Collection {
+  const eles = cy.collection();
+  for (const ids of groups) for (const id of ids) eles.merge(cy.$id(id));
+  return eles;
+}
+
 /** A copy of an element of the graph below, as the selection's `marks` show it. */
 function copyOf(ele: SingularElementArgument, marks: SelectionMarks): ElementDefinition {
   const id = ele.id();
@@ -178,12 +185,9 @@ export class SelectionLayer {
     this.marks = marks;
     // Looked up by id, rather than by matching selectors against every element (12,500 in the
     // every-actor view of 100,000 words).
-    const wanted = this.below.collection();
-    for (const group of [marks.selected, marks.near, marks.end])
-      for (const id of group) {
-        const ele = this.below.$id(id);
-        if (ele.nonempty() && !ele.hasClass('filtered')) wanted.merge(ele);
-      }
+    const wanted = byIds(this.below, [marks.selected, marks.near, marks.end]).filter(
+      (e) => !e.hasClass('filtered'),
+    );
     const nodes = wanted.nodes().union(wanted.edges().connectedNodes());
     const copies = [
       ...nodes.map((n) => copyOf(n, marks)),
@@ -213,12 +217,9 @@ export class SelectionLayer {
     const sheet = this.sheet;
     const marked = new Map<string, Collection>();
     for (const cls of ['near', 'end'] as const) {
-      const ids = this.marks[cls];
-      const eles = this.below.collection();
-      for (const id of ids) eles.merge(this.below.$id(id));
       marked.set(
         cls,
-        eles.filter((e) => !e.hasClass(cls)),
+        byIds(this.below, [this.marks[cls]]).filter((e) => !e.hasClass(cls)),
       );
     }
     this.below.batch(() => {
