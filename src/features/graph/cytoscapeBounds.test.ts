@@ -8,6 +8,7 @@ import cytoscape from 'cytoscape';
 import type { BoundingBox12, Core } from 'cytoscape';
 import { collectionCalls } from '../../../tests/support/collectionCalls';
 import { graphStyle } from './graphStyle';
+import { quietSheet } from './selectionLayer';
 
 function graph(): Core {
   return cytoscape({
@@ -105,6 +106,35 @@ describe('bounding boxes (patched Cytoscape)', () => {
     a.boundingBox();
     expect(announced).toContain('a');
     expect(a.boundingBox().x1).toBeGreaterThan(60);
+  });
+
+  it('keeps the box of an element restyled to nothing that bounds it, and says nothing', () => {
+    // Under a sheet that shows no selection, selecting a node changes none of its style. Its box
+    // was still dropped and announced when next read, and the renderer then measured every edge of
+    // the node again and dropped the graph's picture.
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: quietSheet(graphStyle),
+      elements: [
+        { data: { id: 'a', size: 30, color: '#123456', shape: 'ellipse', label: 'A' } },
+        { data: { id: 'b', size: 40, color: '#654321', shape: 'ellipse', label: 'B' } },
+        { data: { id: 'ab', source: 'a', target: 'b', label: 'knows' } },
+      ],
+    });
+    const a = cy.$id('a');
+    a.position({ x: 0, y: 0 });
+    cy.$id('b').position({ x: 200, y: 0 });
+    const before = box(cy.elements().boundingBox());
+    const announced: string[] = [];
+    cy.on('bounds', (e) => announced.push((e.target as { id: () => string }).id()));
+    a.select();
+    expect(box(cy.elements().boundingBox())).toEqual(before);
+    expect(announced).toEqual([]);
+    // A restyle that changes the box is announced, and the box follows it.
+    a.data('size', 90);
+    expect(cy.elements().boundingBox().y2).toBeGreaterThan(before[3]!);
+    expect(announced).toContain('a');
   });
 
   it("computes a new element's first box without announcing it again", () => {

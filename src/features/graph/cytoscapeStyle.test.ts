@@ -104,6 +104,26 @@ describe('style triggers (patched Cytoscape)', () => {
 });
 
 describe('style keys (patched Cytoscape)', () => {
+  it('gives a style restored after a selection the key it had before it', () => {
+    // The keys tell the layered picture whether an element still looks as drawn there. An
+    // element's first style leaves out the properties at their default (a dense edge's haystack
+    // curve, a node's normal font weight); the selection sets them, and its end sets them back.
+    const cy = graph([node('a'), node('b'), edge('ab', 'a', 'b', 'dense')]);
+    styled(cy);
+    const key = (id: string) =>
+      (cy.$id(id) as unknown as { _private: { styleKey: number } })._private.styleKey;
+    const before = [key('a'), key('ab')];
+    cy.$id('a').select();
+    cy.$id('ab').addClass('near');
+    styled(cy);
+    expect([key('a'), key('ab')]).not.toContain(before[0]);
+    expect(key('ab')).not.toBe(before[1]);
+    cy.$id('a').unselect();
+    cy.$id('ab').removeClass('near');
+    styled(cy);
+    expect([key('a'), key('ab')]).toEqual(before);
+  });
+
   it('hashes a style to the keys unpatched Cytoscape 3.34.4 computes', () => {
     // The keys name cached textures; the patch hashes each string in one step instead of
     // character by character, which must give the same numbers. These were computed unpatched,
