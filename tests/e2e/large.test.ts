@@ -109,6 +109,40 @@ async function layeredPicture(p: Page) {
   });
 }
 
+/**
+ * Has the page count, in `oneByOne`, how many elements each frame draws one by one rather than
+ * from the layered picture (each call of Cytoscape's drawCachedElements).
+ */
+async function countOneByOne(p: Page): Promise<void> {
+  await p.evaluate(() => {
+    type Draw = (...args: unknown[]) => unknown;
+    const r = (window.cy as unknown as { renderer: () => { drawCachedElements: Draw } }).renderer();
+    const counts: number[] = [];
+    (window as unknown as { oneByOne: number[] }).oneByOne = counts;
+    const own = r.drawCachedElements;
+    r.drawCachedElements = function (this: unknown, ...args: unknown[]) {
+      counts.push((args[1] as unknown[]).length);
+      return own.apply(this, args);
+    };
+  });
+}
+
+/** Waits until the layered picture is made and has not been dropped for a while. */
+async function pictureSettled(p: Page): Promise<void> {
+  let lastDropped = NaN;
+  await expect
+    .poll(
+      async () => {
+        const now = await layeredPicture(p);
+        const kept = now.made && now.dropped === lastDropped;
+        lastDropped = now.dropped;
+        return kept;
+      },
+      { timeout: 15_000, interval: 400 },
+    )
+    .toBe(true);
+}
+
 /** The frames, counted since the test began counting, that drew over 1,000 elements one by one. */
 async function framesOfEveryElement(p: Page): Promise<number[]> {
   return p.evaluate(() =>
@@ -248,6 +282,79 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     );
     expect(outOfView).toEqual([]);
     expect(await drawnNodeIds(page())).toHaveLength(drawn.size);
+  });
+
+  it("keeps the overview's picture while actors in it and beyond it are selected", async () => {
+    await openLarge(page());
+    await countOneByOne(page());
+    await pictureSettled(page());
+    const picture = async () => {
+      const { made, dropped, levels } = await layeredPicture(page());
+      return { made, dropped, levels };
+    };
+    const kept = await picture();
+    const overviewElements = (await layeredPicture(page())).elements;
+    const overview = await drawnNodeIds(page());
+    const counted = () =>
+      page().evaluate(() => {
+        const counts = (window as unknown as { oneByOne: number[] }).oneByOne;
+        return counts.splice(0, counts.length);
+      });
+    const frames = async () => {
+      for (let i = 0; i < 3; i++) {
+        await page().evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+      }
+    };
+    await counted();
+    // Each step draws the picture in one copy and, one by one over it, what the selection shows.
+    const drawnOneByOne: number[][] = [];
+    const step = async () => {
+      await frames();
+      expect(await picture()).toEqual(kept);
+      drawnOneByOne.push(await counted());
+    };
+
+    // An actor of the overview, clicked in the graph: its relations turn dark.
+    const inOverview = await biggestNodeInView(page());
+    const point = await nodePoint(page(), inOverview);
+    await page().mouse.click(point.x, point.y);
+    await waitForSelectedNode(page(), inOverview);
+    await step();
+    const near = await page().evaluate(
+      (id) => window.cy!.$id(id).connectedEdges('.near').length,
+      inOverview,
+    );
+    expect(near).toBeGreaterThan(0);
+
+    // An actor beyond it, from a mention deep in the text: it comes with its neighbours.
+    await page()
+      .locator('main')
+      .evaluate((m) => (m.scrollTop = m.scrollHeight * 0.6));
+    const beyond = await page().waitForFunction((shown) => {
+      const view = document.querySelector('main')!.getBoundingClientRect();
+      const mention = [...document.querySelectorAll<HTMLElement>('article .mention')].find((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= view.top && r.bottom <= view.bottom && !shown.includes(e.dataset.entity!);
+      });
+      return mention ? { id: mention.dataset.mention!, entity: mention.dataset.entity! } : null;
+    }, overview);
+    const target = (await beyond.jsonValue())!;
+    await page().locator(`[data-mention="${target.id}"]`).first().click();
+    await waitForSelectedNode(page(), target.entity);
+    await step();
+    expect((await drawnNodeIds(page())).length).toBeGreaterThan(overview.length);
+
+    // Cleared: the neighbours go, and the overview is as it was.
+    await page().keyboard.press('Escape');
+    await page().waitForFunction(() => window.cy!.nodes(':selected').empty());
+    await step();
+    expect(await drawnNodeIds(page())).toHaveLength(overview.length);
+
+    // No frame drew the overview's elements one by one: only the few over the picture.
+    const most = Math.max(...drawnOneByOne.flat());
+    expect(most, JSON.stringify(drawnOneByOne)).toBeLessThan(overviewElements / 2);
+    expect(drawnOneByOne[0]!.some((n) => n > near)).toBe(true);
+    expect(pageErrors(page())).toEqual([]);
   });
 
   it('measures a selected actor at the size its label is drawn, in bold and wrapped', async () => {
@@ -578,20 +685,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
 
   it("makes the every-actor view's picture over frames, keeps it through a held click, remakes it after a drag and a new layout", async () => {
     await openLarge(page());
-    // How many elements each frame draws one by one, rather than from the layered picture.
-    await page().evaluate(() => {
-      type Draw = (...args: unknown[]) => unknown;
-      const r = (
-        window.cy as unknown as { renderer: () => { drawCachedElements: Draw } }
-      ).renderer();
-      const counts: number[] = [];
-      (window as unknown as { oneByOne: number[] }).oneByOne = counts;
-      const own = r.drawCachedElements;
-      r.drawCachedElements = function (this: unknown, ...args: unknown[]) {
-        counts.push((args[1] as unknown[]).length);
-        return own.apply(this, args);
-      };
-    });
+    await countOneByOne(page());
     await showEveryActor(page());
     await expect
       .poll(async () => (await layeredPicture(page())).made, { timeout: 15_000 })

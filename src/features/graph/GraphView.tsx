@@ -40,14 +40,16 @@ import {
 import { inSlices } from '../../store/tasks';
 import { syncElements } from './sync';
 import {
+  drawOver,
   drawTexturesFirst,
   layerWhenSettled,
   layersFirst,
   prepareFrame,
   setViewportTexture,
 } from './textures';
+import type { OverThePicture } from './textures';
 import { holdIdleTasks } from '../whenIdle';
-import { REDRAW_LIMIT, applyView } from './view';
+import { REDRAW_LIMIT, REVEALED, applyView } from './view';
 import { EdgeHover } from './EdgeHover';
 import { listen } from './listen';
 import { SelectionLayer, quietSheet } from './selectionLayer';
@@ -67,6 +69,16 @@ declare global {
 // The wrapper only hosts the instance; elements are added and removed imperatively above.
 const NO_ELEMENTS: ElementDefinition[] = [];
 const identityDiff = (a: unknown, b: unknown) => a !== b;
+
+/**
+ * What a large document's overview draws over its picture: the neighbours a selection brings
+ * beside it, and what shows the selection (its elements, the relations near it, a hovered one).
+ */
+const OVER_THE_OVERVIEW: OverThePicture = {
+  leftOut: (ele) => ele.hasClass(REVEALED),
+  drawnOver: (ele) =>
+    ele.selected() || ele.hasClass('near') || ele.hasClass('end') || ele.hasClass('hover'),
+};
 
 /** The reader's system asks for less motion: the graph is centred in one step, not animated. */
 const reducedMotion = () =>
@@ -278,6 +290,8 @@ export default function GraphView() {
       }
       holdLayer(layer, cy, topRef.current, tooLarge ? full : null);
       setViewportTexture(cy, tooLarge);
+      // An overview keeps its picture from click to click: what a selection changes is drawn over it.
+      drawOver(cy, overview ? OVER_THE_OVERVIEW : null);
       const putKept = () => {
         for (const f of places) cy.$id(f.nodeId).position(f.position);
       };

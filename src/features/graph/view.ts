@@ -45,6 +45,12 @@ export const DENSE_EDGES = 200;
  */
 export const REDRAW_LIMIT = 2000;
 
+/**
+ * The class of the elements a partial graph draws for the selection beyond its overview (see
+ * `revealAround`). A graph with a selection layer draws them over its picture (see `drawAbove`).
+ */
+export const REVEALED = 'revealed';
+
 /** Classes that show the reader's state (set here, and `hover` by EdgeHover), not the document's. */
 export const VIEW_CLASSES: ReadonlySet<string> = new Set([
   'filtered',
@@ -52,6 +58,7 @@ export const VIEW_CLASSES: ReadonlySet<string> = new Set([
   'near',
   'end',
   'hover',
+  REVEALED,
 ]);
 
 /** Marks the edges among these definitions dense before they are added: none is restyled after. */
@@ -118,6 +125,7 @@ function revealAround(
   const added = toElements(s.index, missing, drawn);
   if (added.length === 0) return { hid };
   if (cy.edges().length > DENSE_EDGES) bornDense(added);
+  for (const e of added) e.classes = `${String(e.classes ?? '')} ${REVEALED}`;
   for (const id of missing) revealed.add(id);
   // Beside the overview, on the side of the anchor or of its neighbours already drawn.
   const box = overviewBox(cy, overview);
