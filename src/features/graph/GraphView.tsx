@@ -71,13 +71,14 @@ const NO_ELEMENTS: ElementDefinition[] = [];
 const identityDiff = (a: unknown, b: unknown) => a !== b;
 
 /**
- * What a large document's overview draws over its picture: the neighbours a selection brings
- * beside it, and what shows the selection (its elements, the relations near it, a hovered one).
+ * What a large document's overview draws over its picture, which then holds only the overview's
+ * relations: its actors, the neighbours a selection brings beside them (and their relations), and
+ * the relations that show the selection (selected, near it, hovered). Drawn in Cytoscape's order
+ * (relations, then actors), they keep the picture's look: no relation over an actor or its label.
  */
 const OVER_THE_OVERVIEW: OverThePicture = {
-  leftOut: (ele) => ele.hasClass(REVEALED),
-  drawnOver: (ele) =>
-    ele.selected() || ele.hasClass('near') || ele.hasClass('end') || ele.hasClass('hover'),
+  leftOut: (ele) => ele.isNode() || ele.hasClass(REVEALED),
+  drawnOver: (ele) => ele.selected() || ele.hasClass('near') || ele.hasClass('hover'),
 };
 
 /** The reader's system asks for less motion: the graph is centred in one step, not animated. */
