@@ -3,6 +3,7 @@ import cytoscape from 'cytoscape';
 import type { Core, SingularElementArgument } from 'cytoscape';
 import {
   LAYERS_SKIP_MS,
+  drawOver,
   drawTexturesFirst,
   layerWhenSettled,
   prepareFrame,
@@ -195,5 +196,33 @@ describe('layerWhenSettled', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('drawOver', () => {
+  const over = { leftOut: () => true, drawnOver: () => false };
+
+  it('does nothing without the patched layered cache', () => {
+    expect(drawOver(graph(), over)).toBe(false);
+    // A cache without the patch's predicates (another Cytoscape) is left as it is.
+    const cy = graph();
+    const cache = { lastInvalidationTime: 0 };
+    Object.assign((cy as unknown as { renderer: () => object }).renderer(), {
+      data: { lyrTxrCache: cache },
+    });
+    expect(drawOver(cy, over)).toBe(false);
+    expect(cache).toEqual({ lastInvalidationTime: 0 });
+  });
+
+  it("sets and clears the cache's two predicates", () => {
+    const cy = graph();
+    const cache = { lastInvalidationTime: 0, leftOut: null, drawnOver: null };
+    Object.assign((cy as unknown as { renderer: () => object }).renderer(), {
+      data: { lyrTxrCache: cache },
+    });
+    expect(drawOver(cy, over)).toBe(true);
+    expect(cache).toMatchObject(over);
+    expect(drawOver(cy, null)).toBe(true);
+    expect(cache).toMatchObject({ leftOut: null, drawnOver: null });
   });
 });

@@ -142,7 +142,8 @@ export function setViewportTexture(cy: Core, on: boolean): boolean {
 /** Cytoscape's layered texture cache draws no layer on a frame this soon after an element changed. */
 export const LAYERS_SKIP_MS = 250;
 
-type Pick = (ele: SingularElementArgument) => boolean;
+/** Picks elements of a graph. */
+type ElementTest = (ele: SingularElementArgument) => boolean;
 
 /** The parts of Cytoscape's layered texture cache this uses (cytoscape 3.x, canvas renderer). */
 interface LayerCache {
@@ -150,8 +151,8 @@ interface LayerCache {
   /** Our ninth Cytoscape patch (patches/README.md): make the layers at once, drawn as far as they are made. */
   layersFirst?: boolean;
   /** Our fourteenth: elements left out of the layers, and elements drawn over them (see `drawOver`). */
-  leftOut?: Pick | null;
-  drawnOver?: Pick | null;
+  leftOut?: ElementTest | null;
+  drawnOver?: ElementTest | null;
 }
 
 function layerCache(cy: Core): LayerCache | null {
@@ -203,9 +204,9 @@ export interface OverThePicture {
    * Left out of the picture altogether. Must answer the same for an element as long as the element
    * is in the graph.
    */
-  readonly leftOut: Pick;
+  readonly leftOut: ElementTest;
   /** Kept in the picture as they were drawn there, and drawn over it as they now are. */
-  readonly drawnOver: Pick;
+  readonly drawnOver: ElementTest;
 }
 
 /**

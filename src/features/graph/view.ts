@@ -47,7 +47,8 @@ export const REDRAW_LIMIT = 2000;
 
 /**
  * The class of the elements a partial graph draws for the selection beyond its overview (see
- * `revealAround`). A graph with a selection layer draws them over its picture (see `drawAbove`).
+ * `revealAround`). The overview leaves them out of its picture and draws them over it (`drawOver`
+ * in textures.ts): they come and go with every click.
  */
 export const REVEALED = 'revealed';
 
