@@ -321,7 +321,8 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       });
       expect(drawn.length).toBeGreaterThan(0);
       expect(drawn.filter((n) => n > over)).toEqual([]);
-      expect(over).toBeLessThan(all / 2);
+      // Left in the picture, never drawn one by one: most of the overview's 262 relations.
+      expect(all - over, JSON.stringify({ all, over })).toBeGreaterThan(150);
     };
 
     // An actor of the overview, clicked in the graph: its relations turn dark.
