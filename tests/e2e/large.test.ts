@@ -611,18 +611,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     await showEveryActor(page());
     const picture = () => layeredPicture(page());
     // Made once the graph has settled, and kept since: a late change of the graph drops it.
-    let lastDropped = NaN;
-    await expect
-      .poll(
-        async () => {
-          const now = await picture();
-          const kept = now.made && now.dropped === lastDropped;
-          lastDropped = now.dropped;
-          return kept;
-        },
-        { timeout: 15_000, interval: 400 },
-      )
-      .toBe(true);
+    await pictureSettled(page());
     const before = await picture();
     const id = await biggestNodeInView(page());
     const point = await nodePoint(page(), id);
