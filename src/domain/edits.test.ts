@@ -451,6 +451,16 @@ describe('relations', () => {
     expect(doc.relations.at(-1)?.evidence[0]?.text).toBe('🦊 Ann met Bob.');
   });
 
+  it('numbers a new relation one above the highest numbered id, whatever else the ids are', () => {
+    const ids = ['r2', 'r010', 'rx9', 'r', 'r11x'];
+    const odd = {
+      ...small,
+      relations: small.relations.map((r, i) => ({ ...r, id: ids[i] ?? `rel-${i}` })),
+    };
+    const base = { type: 'met', source: 'e-bob', target: 'e-fox', evidence: [sentence(2)] };
+    expect(addRelation(odd, base).relations.at(-1)?.id).toBe('r11');
+  });
+
   it('allows a relation from an entity to itself, on the built-in document', () => {
     const s = splitSentences(builtin.text)[2];
     if (!s) throw new Error('no sentence');
@@ -506,6 +516,13 @@ describe('relations', () => {
         }),
       'The same relation already exists (r3)',
     );
+    // Reversed, a directed relation is another statement; so is one with other evidence.
+    expect(() =>
+      valid(
+        addRelation(small, { ...base, source: 'e-bob', target: 'e-ann', evidence: [sentence(0)] }),
+      ),
+    ).not.toThrow();
+    expect(() => valid(addRelation(small, { ...base, evidence: [sentence(2)] }))).not.toThrow();
   });
 
   it('edits the fields of a patch and leaves the rest', () => {

@@ -80,15 +80,24 @@ function allIds(doc: AriadneDocument): Set<string> {
 
 /** `<prefix><N>` with N one above the highest such number in use, skipping any id taken. */
 function nextNumberedId(prefix: string, doc: AriadneDocument): string {
-  const ids = allIds(doc);
-  const pattern = new RegExp(`^${prefix}(\\d+)$`);
+  // A plain pass over the ids, not a set of them and a pattern: a long report has ~30,000, and
+  // that cost ~12 ms of every mention or relation added.
   let max = 0;
-  for (const id of ids) {
-    const n = pattern.exec(id)?.[1];
-    if (n !== undefined) max = Math.max(max, Number(n));
+  const lists = [doc.entities, doc.mentions, doc.relations];
+  for (const list of lists) {
+    for (const { id } of list) {
+      if (id.length <= prefix.length || !id.startsWith(prefix)) continue;
+      let n = 0;
+      for (let i = prefix.length; i < id.length && n >= 0; i++) {
+        const digit = id.charCodeAt(i) - 48;
+        n = digit >= 0 && digit <= 9 ? n * 10 + digit : -1;
+      }
+      if (n > max) max = n;
+    }
   }
+  const taken = (id: string) => lists.some((list) => list.some((x) => x.id === id));
   let n = max + 1;
-  while (ids.has(`${prefix}${n}`)) n++;
+  while (taken(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
 }
 
@@ -513,7 +522,16 @@ export interface AddRelationArgs {
 
 function checkDuplicate(doc: AriadneDocument, r: Relation): void {
   const key = relationKey(doc, r);
-  const twin = doc.relations.find((x) => x.id !== r.id && relationKey(doc, x) === key);
+  // A twin has the same type and ends (in either order, when symmetric): only those are keyed.
+  // Keying all 7,500 relations of a long report took ~17 ms of every relation edit.
+  const twin = doc.relations.find(
+    (x) =>
+      x.id !== r.id &&
+      x.type === r.type &&
+      ((x.source === r.source && x.target === r.target) ||
+        (x.source === r.target && x.target === r.source)) &&
+      relationKey(doc, x) === key,
+  );
   if (twin) throw new EditError(`The same relation already exists (${twin.id})`);
 }
 
