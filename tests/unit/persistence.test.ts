@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { clear, createStore, get as idbGet, keys, set as idbSet } from 'idb-keyval';
+import { clear, createStore, del as idbDel, get as idbGet, keys, set as idbSet } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import builtin from '../../src/domain/builtin/hts-terror-list.json';
 import { importPlainText } from '../../src/domain/formats/plain-text';
@@ -138,8 +138,10 @@ describe('the library in IndexedDB', () => {
     useAppStore.getState().addDocuments([builtin as AriadneDocument], { open: true });
     await settle();
     const id = useAppStore.getState().openDocumentId!;
-    const parts = ['entities', 'mentions', 'relations'].map((p) => `part:${id}:${p}`);
+    const parts = ['text', 'entities', 'mentions', 'relations'].map((p) => `part:${id}:${p}`);
     expect(written()).toEqual(expect.arrayContaining([`doc:${id}`, ...parts]));
+    // The shell, written with every edit, does not carry the text.
+    expect(await idbGet(`doc:${id}`, storage.store)).not.toHaveProperty('text');
     // Storage answers a few ticks later: let the first writes land before counting.
     await settle();
     put.mockClear();
@@ -419,6 +421,42 @@ describe('the library in IndexedDB', () => {
     const loaded = await loadPersisted(storage.store);
     expect(loaded.problems).toEqual([]);
     expect(loaded.docs[0]?.mentions).toEqual(article.mentions);
+  });
+
+  it('stores the relations as columns, and still reads those stored as a list', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const article = builtin as AriadneDocument;
+    useAppStore.getState().addDocuments([article], { open: true });
+    await settle();
+    const id = useAppStore.getState().openDocumentId!;
+    const part = await idbGet(`part:${id}:relations`, storage.store);
+    expect(part).toMatchObject({ columns: 1, ids: article.relations.map((r) => r.id) });
+    expect((await loadPersisted(storage.store)).docs[0]?.relations).toEqual(article.relations);
+    // As a version before columns stored it.
+    await idbSet(`part:${id}:relations`, article.relations, storage.store);
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.docs[0]?.relations).toEqual(article.relations);
+  });
+
+  it('still reads a document stored with its text in its shell', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+    const article = builtin as AriadneDocument;
+    useAppStore.getState().addDocuments([article], { open: true });
+    await settle();
+    const id = useAppStore.getState().openDocumentId!;
+    // As a version before the text's own part stored it.
+    const shell = (await idbGet(`doc:${id}`, storage.store)) as Record<string, unknown>;
+    await idbSet(`doc:${id}`, { ...shell, text: article.text }, storage.store);
+    await idbDel(`part:${id}:text`, storage.store);
+    const loaded = await loadPersisted(storage.store);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.docs[0]?.text).toBe(article.text);
+    expect(loaded.docs[0]?.relations).toEqual(article.relations);
   });
 
   it('reports a document whose stored parts are missing, and loads the others', async () => {
