@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app/App';
 import { loadBuiltinDocument } from '../../src/app/builtin';
 import type { AriadneDocument } from '../../src/domain/model';
+import { deleteMention, editRelation } from '../../src/domain/edits';
 import { documentSchema } from '../../src/domain/schema';
 import { useAppStore } from '../../src/store/store';
 import { PASTED_ARTICLE } from '../fixtures/pasted-article';
@@ -127,6 +128,38 @@ describe('annotating in the explorer', () => {
     expect(within(details()).queryByRole('heading')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(useAppStore.getState().index.entityById.has('e-tass')).toBe(true);
+  });
+
+  it('keeps the actor list in order of mentions through edits of mentions and of relations', () => {
+    openApp();
+    const actors = screen.getByRole('region', { name: /Actors/ });
+    const order = () =>
+      within(actors)
+        .getAllByRole('button')
+        .map((b) => b.textContent);
+    const first = useAppStore
+      .getState()
+      .index.doc.entities.find((e) => order()[0]?.includes(e.name))!;
+    const mentions = useAppStore.getState().index.mentionsByEntity.get(first.id)!;
+    // All but one of the most mentioned actor's mentions go: it is no longer first.
+    act(() =>
+      useAppStore
+        .getState()
+        .edit('Delete mentions', (d) =>
+          mentions.slice(1).reduce((doc, m) => deleteMention(doc, m.id), d),
+        ),
+    );
+    expect(order()[0]).not.toContain(first.name);
+    expect(order().findIndex((t) => t?.includes(first.name))).toBeGreaterThan(0);
+    // Reversing a relation changes no actor and no count: the same order.
+    const before = order();
+    const r = useAppStore.getState().index.doc.relations[0]!;
+    act(() =>
+      useAppStore
+        .getState()
+        .edit('Reverse', (d) => editRelation(d, r.id, { source: r.target, target: r.source })),
+    );
+    expect(order()).toEqual(before);
   });
 
   it('adds a relation with the current sentence as evidence, and deletes one', async () => {
