@@ -70,11 +70,12 @@ function withSuffix(base: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-function allIds(doc: AriadneDocument): Set<string> {
+/** The document's ids that start with `prefix`: all a new id made from it can collide with. */
+function idsStartingWith(doc: AriadneDocument, prefix: string): Set<string> {
   const ids = new Set<string>();
-  for (const e of doc.entities) ids.add(e.id);
-  for (const m of doc.mentions) ids.add(m.id);
-  for (const r of doc.relations) ids.add(r.id);
+  for (const list of [doc.entities, doc.mentions, doc.relations]) {
+    for (const { id } of list) if (id.startsWith(prefix)) ids.add(id);
+  }
   return ids;
 }
 
@@ -102,7 +103,8 @@ function nextNumberedId(prefix: string, doc: AriadneDocument): string {
 }
 
 function newEntityId(doc: AriadneDocument, name: string): string {
-  return withSuffix(`e-${slugify(name) || 'entity'}`, allIds(doc));
+  const base = `e-${slugify(name) || 'entity'}`;
+  return withSuffix(base, idsStartingWith(doc, base));
 }
 
 function requireEntity(doc: AriadneDocument, id: string, role = 'entity'): Entity {
