@@ -31,10 +31,11 @@ const DOC_PREFIX = 'doc:';
 /**
  * A document is stored as its shell (everything but these parts, under `doc:<id>`) and one record
  * per part (`part:<id>:<name>`), so that an edit writes only what it changed: cloning a
- * 100,000-word document whole for storage takes ~120 ms, its 5,000 actors alone a fraction of that,
- * and the shell is written with every edit (its text, 0.7 MB, took ~5 ms of each). The mentions and
- * relations are stored as columns (see mentionColumns.ts, relationColumns.ts). A document stored
- * whole (before parts), with its text in its shell, or with lists (before columns), still loads.
+ * 100,000-word document whole for storage takes ~120 ms, its 5,000 actors alone a fraction of that.
+ * The shell is written with every edit, so the text (0.7 MB there, ~5 ms of each write) is a part
+ * too. The mentions and relations are stored as columns (see mentionColumns.ts,
+ * relationColumns.ts). A document stored whole (before parts), with its text in its shell, or
+ * with lists (before columns), still loads.
  */
 const PARTS = ['text', 'entities', 'mentions', 'relations'] as const;
 type Part = (typeof PARTS)[number];
@@ -86,7 +87,7 @@ function sentencesRow(id: string, doc: AriadneDocument): [IDBValidKey, StoredSen
   ];
 }
 
-/** A part of `doc` as stored: its mentions and relations as columns, its actors as they are. */
+/** A part of `doc` as stored: mentions and relations as columns, text and actors as they are. */
 function packed(doc: AriadneDocument, part: Part): unknown {
   if (part === 'mentions') return packMentions(doc.mentions);
   if (part === 'relations') return packRelations(doc.relations, doc.text);
