@@ -319,11 +319,31 @@ describe('the explorer in a real browser', () => {
 
   it('keeps a dragged node where the user put it when the layout is re-run', async () => {
     await openApp(page(), baseUrl);
+    // Elements Cytoscape holds as grabbed, in its drag layer or as the grab target (its freeing
+    // of them after a press is patched to look at the marked ones alone).
+    const held = () =>
+      page().evaluate(
+        () =>
+          window.cy!.elements().filter((e) => {
+            const p = (
+              e as unknown as {
+                _private: { grabbed: boolean; rscratch: Record<string, unknown> };
+              }
+            )._private;
+            return p.grabbed || p.rscratch.inDragLayer === true || p.rscratch.isGrabTarget === true;
+          }).length,
+      );
     const from = await nodePoint(page(), 'e-moscow');
     await page().mouse.move(from.x, from.y);
     await page().mouse.down();
     await page().mouse.move(from.x + 40, from.y + 30, { steps: 5 });
+    // The node, its relations and the grab target.
+    expect(await held()).toBeGreaterThan(1);
     await page().mouse.up();
+    expect(await held()).toBe(0);
+    const tap = await nodePoint(page(), 'e-hts');
+    await page().mouse.click(tap.x, tap.y);
+    expect(await held()).toBe(0);
     const dropped = await page().evaluate(() => ({ ...window.cy!.$id('e-moscow').position() }));
     await page().getByRole('button', { name: 'Re-run layout' }).click();
     const after = await page().evaluate(() => ({ ...window.cy!.$id('e-moscow').position() }));
