@@ -469,12 +469,13 @@ export function mergeEntities(
   );
   // Only relations of the same type between the same two actors can be the same statement: only
   // those are keyed in full (all 7,500 of a long report took ~40 ms).
+  const pairKeys = moved.map(pairOf);
   const pairs = new Map<string, number>();
-  for (const r of moved) pairs.set(pairOf(r), (pairs.get(pairOf(r)) ?? 0) + 1);
+  for (const key of pairKeys) pairs.set(key, (pairs.get(key) ?? 0) + 1);
   const seen = new Set<string>();
   const relations: Relation[] = [];
-  for (const r of moved) {
-    if ((pairs.get(pairOf(r)) ?? 0) > 1) {
+  for (const [i, r] of moved.entries()) {
+    if ((pairs.get(pairKeys[i] ?? '') ?? 0) > 1) {
       const key = relationKey(doc, r);
       if (seen.has(key)) continue;
       seen.add(key);

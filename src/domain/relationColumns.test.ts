@@ -36,6 +36,16 @@ const relationOf = (text: string): fc.Arbitrary<Relation> =>
     )
     .map((r) => r as Relation);
 
+/** Relation r1, e1 met e2, with this evidence and anything else given. */
+const met = (evidence: Relation['evidence'], rest: Partial<Relation> = {}): Relation => ({
+  id: 'r1',
+  type: 'met',
+  source: 'e1',
+  target: 'e2',
+  evidence,
+  ...rest,
+});
+
 describe('relation columns', () => {
   it('give back any relations packed, with no key they did not have', () => {
     fc.assert(
@@ -56,17 +66,11 @@ describe('relation columns', () => {
 
   it("keep only the quotes' texts that are not the document's", () => {
     const text = 'Ann 🙂 Bob met.';
-    const relations: Relation[] = [
-      {
-        id: 'r1',
-        type: 'met',
-        source: 'e1',
-        target: 'e2',
-        evidence: [
-          { start: 0, end: 15, text },
-          { start: 0, end: 3, text: 'Anne' },
-        ],
-      },
+    const relations = [
+      met([
+        { start: 0, end: 15, text },
+        { start: 0, end: 3, text: 'Anne' },
+      ]),
     ];
     const packed = packRelations(relations, text);
     expect(packed.quoteTexts).toEqual([[1, 'Anne']]);
@@ -74,16 +78,7 @@ describe('relation columns', () => {
   });
 
   it('keep an emoji quote and its offsets as they were', () => {
-    const relations: Relation[] = [
-      {
-        id: 'r1',
-        type: 'met',
-        source: 'e1',
-        target: 'e2',
-        evidence: [{ start: 2, end: 11, text: 'Ann 🙂 Bo' }],
-        certainty: 'reported',
-      },
-    ];
+    const relations = [met([{ start: 2, end: 11, text: 'Ann 🙂 Bo' }], { certainty: 'reported' })];
     const text = '..Ann 🙂 Bo';
     const packed = structuredClone(packRelations(relations, text));
     // Its text is the document's: not stored again.
@@ -92,15 +87,7 @@ describe('relation columns', () => {
   });
 
   it('pass a list of relations stored before columns, or what does not read, through untouched', () => {
-    const list: Relation[] = [
-      {
-        id: 'r1',
-        type: 'met',
-        source: 'e1',
-        target: 'e2',
-        evidence: [{ start: 0, end: 3, text: 'Ann' }],
-      },
-    ];
+    const list = [met([{ start: 0, end: 3, text: 'Ann' }])];
     const text = 'Ann met Bob.';
     expect(unpackRelations(list, text)).toBe(list);
     const packed = packRelations(list, text);

@@ -6,6 +6,7 @@
  * took 22–24 ms of the page after every edit of the relations and its read 14–16 ms; the columns
  * take ~5 ms each (with every quote's text, 0.7 MB again, the put took 14 ms).
  */
+import { isColumnRecord } from './columns';
 import type { Certainty, Relation } from './model';
 
 export interface RelationColumns {
@@ -26,6 +27,17 @@ export interface RelationColumns {
 }
 
 type RelationExtras = Pick<Relation, 'note' | 'attributes'>;
+
+/** The columns that are plain lists. */
+const LISTS = [
+  'ids',
+  'types',
+  'sources',
+  'targets',
+  'certainties',
+  'quoteTexts',
+  'extras',
+] as const satisfies readonly (keyof RelationColumns)[];
 
 /** `relations` as columns; `text` is the text of their document. */
 export function packRelations(relations: readonly Relation[], text: string): RelationColumns {
@@ -69,7 +81,9 @@ export function packRelations(relations: readonly Relation[], text: string): Rel
  * accept or reject.
  */
 export function unpackRelations(value: unknown, text: unknown): unknown {
-  if (!isColumns(value) || typeof text !== 'string') return value;
+  if (typeof text !== 'string' || !isColumnRecord<RelationColumns>(value, LISTS, 'quotes')) {
+    return value;
+  }
   const { ids, types, sources, targets, certainties, quotes, quoteTexts, extras } = value;
   const n = ids.length;
   if ([types, sources, targets, certainties].some((column) => column.length !== n)) return value;
@@ -99,20 +113,4 @@ export function unpackRelations(value: unknown, text: unknown): unknown {
     });
   }
   return k === quotes.length ? out : value;
-}
-
-function isColumns(value: unknown): value is RelationColumns {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Record<keyof RelationColumns, unknown>>;
-  return (
-    v.columns === 1 &&
-    Array.isArray(v.ids) &&
-    Array.isArray(v.types) &&
-    Array.isArray(v.sources) &&
-    Array.isArray(v.targets) &&
-    Array.isArray(v.certainties) &&
-    v.quotes instanceof Int32Array &&
-    Array.isArray(v.quoteTexts) &&
-    Array.isArray(v.extras)
-  );
 }

@@ -48,6 +48,17 @@ async function storedLibrary(count: number, open: number) {
   return { storage, docs, order, start: await loadStart(storage.store) };
 }
 
+/** The built-in article added, opened and stored, with storage and its id there. */
+async function storedArticle() {
+  const storage = await openStorage();
+  if (storage.kind !== 'ok') throw new Error(storage.reason);
+  stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
+  const article = builtin as AriadneDocument;
+  useAppStore.getState().addDocuments([article], { open: true });
+  await settle();
+  return { store: storage.store, article, id: useAppStore.getState().openDocumentId! };
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
@@ -407,53 +418,35 @@ describe('the library in IndexedDB', () => {
   });
 
   it('stores the mentions as columns, and still reads those stored as a list', async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
-    const article = builtin as AriadneDocument;
-    useAppStore.getState().addDocuments([article], { open: true });
-    await settle();
-    const id = useAppStore.getState().openDocumentId!;
-    const part = await idbGet(`part:${id}:mentions`, storage.store);
+    const { store, article, id } = await storedArticle();
+    const part = await idbGet(`part:${id}:mentions`, store);
     expect(part).toMatchObject({ columns: 1, ids: article.mentions.map((m) => m.id) });
     // As a version before columns stored it.
-    await idbSet(`part:${id}:mentions`, article.mentions, storage.store);
-    const loaded = await loadPersisted(storage.store);
+    await idbSet(`part:${id}:mentions`, article.mentions, store);
+    const loaded = await loadPersisted(store);
     expect(loaded.problems).toEqual([]);
     expect(loaded.docs[0]?.mentions).toEqual(article.mentions);
   });
 
   it('stores the relations as columns, and still reads those stored as a list', async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
-    const article = builtin as AriadneDocument;
-    useAppStore.getState().addDocuments([article], { open: true });
-    await settle();
-    const id = useAppStore.getState().openDocumentId!;
-    const part = await idbGet(`part:${id}:relations`, storage.store);
+    const { store, article, id } = await storedArticle();
+    const part = await idbGet(`part:${id}:relations`, store);
     expect(part).toMatchObject({ columns: 1, ids: article.relations.map((r) => r.id) });
-    expect((await loadPersisted(storage.store)).docs[0]?.relations).toEqual(article.relations);
+    expect((await loadPersisted(store)).docs[0]?.relations).toEqual(article.relations);
     // As a version before columns stored it.
-    await idbSet(`part:${id}:relations`, article.relations, storage.store);
-    const loaded = await loadPersisted(storage.store);
+    await idbSet(`part:${id}:relations`, article.relations, store);
+    const loaded = await loadPersisted(store);
     expect(loaded.problems).toEqual([]);
     expect(loaded.docs[0]?.relations).toEqual(article.relations);
   });
 
   it('still reads a document stored with its text in its shell', async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    stopLater(startPersistence(storage.store, useAppStore.subscribe, () => {}));
-    const article = builtin as AriadneDocument;
-    useAppStore.getState().addDocuments([article], { open: true });
-    await settle();
-    const id = useAppStore.getState().openDocumentId!;
+    const { store, article, id } = await storedArticle();
     // As a version before the text's own part stored it.
-    const shell = (await idbGet(`doc:${id}`, storage.store)) as Record<string, unknown>;
-    await idbSet(`doc:${id}`, { ...shell, text: article.text }, storage.store);
-    await idbDel(`part:${id}:text`, storage.store);
-    const loaded = await loadPersisted(storage.store);
+    const shell = (await idbGet(`doc:${id}`, store)) as Record<string, unknown>;
+    await idbSet(`doc:${id}`, { ...shell, text: article.text }, store);
+    await idbDel(`part:${id}:text`, store);
+    const loaded = await loadPersisted(store);
     expect(loaded.problems).toEqual([]);
     expect(loaded.docs[0]?.text).toBe(article.text);
     expect(loaded.docs[0]?.relations).toEqual(article.relations);
