@@ -7,7 +7,7 @@ self.onmessage = async (event: MessageEvent<IntakeSource[] | WarmUp>) => {
   if (!Array.isArray(event.data)) {
     // Compiles the import's code before a reader waits for it, by running it on a sample; nothing
     // is answered (a sample that fails to import has still warmed what it ran).
-    importReplies(event.data.warmUp);
+    for (const message of importReplies(event.data.warmUp)) void message; // made, not sent
     return;
   }
   try {

@@ -70,7 +70,7 @@ describe('warmUpImports', () => {
 describe('importIntoLibrary', () => {
   it('gathers the documents of a worker answering one message each, then adds and opens them', async () => {
     const { importReplies } = await import('./importReplies');
-    fakeWorkers((files) => importReplies(files).map((o) => o.reply));
+    fakeWorkers((files) => Array.from(importReplies(files), (o) => o.reply));
     vi.resetModules();
     const { importIntoLibrary } = await import('./importClient');
     const { useAppStore } = await import('../../store/store');
@@ -98,7 +98,7 @@ describe('importIntoLibrary', () => {
     ];
     let batches = 0;
     fakeWorkers((sent) =>
-      importReplies(sent).map((o) => {
+      Array.from(importReplies(sent), (o) => {
         if (o.reply.kind === 'records') batches++;
         return o.reply;
       }),
@@ -116,7 +116,7 @@ describe('importIntoLibrary', () => {
     const { importReplies } = await import('./importReplies');
     // The worker's sentences for the first text: one, where splitting it here would give three.
     fakeWorkers((files) =>
-      importReplies(files).map((o, i) =>
+      Array.from(importReplies(files), (o, i) =>
         i === 0 && o.reply.kind === 'document'
           ? { ...o.reply, sentences: new Int32Array([0, o.reply.doc.text.length]) }
           : o.reply,
@@ -140,7 +140,7 @@ describe('importIntoLibrary', () => {
     const { importReplies, readSources } = await import('./importReplies');
     const workers = fakeWorkers(async (sources) => {
       const { files, problems } = await readSources(sources);
-      return importReplies(files, problems).map((o) => o.reply);
+      return Array.from(importReplies(files, problems), (o) => o.reply);
     });
     vi.resetModules();
     const { importChosenFiles } = await import('./importClient');

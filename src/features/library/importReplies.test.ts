@@ -1,14 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deriveBlocks, unpackBlocks } from '../../domain/blocks';
 import { splitSentences } from '../../domain/sentences';
+import type * as Sentences from '../../domain/sentences';
 import { importFiles } from '../../domain/formats/intake';
 import { RECORDS_PER_MESSAGE, documentGatherer, importReplies, readSources } from './importReplies';
+
+// The splitter as it is, watched: when it runs matters, not what it answers.
+vi.mock('../../domain/sentences', async (importOriginal) => {
+  const original = await importOriginal<typeof Sentences>();
+  return { ...original, splitSentences: vi.fn(original.splitSentences) };
+});
+
+/** Every message of an import, as the worker sends them one after the other. */
+const replies = (...args: Parameters<typeof importReplies>) => [...importReplies(...args)];
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
 describe('importReplies', () => {
   it('sends each document in a message of its own, with its sentences, then the problems', () => {
-    const out = importReplies([
+    const out = replies([
       { name: 'a.txt', bytes: encode('One. Two.') },
       { name: 'b.txt', bytes: encode('Three.') },
       { name: 'c.ann', bytes: encode('T1\tPerson 0 3\tOne\n') },
@@ -27,7 +37,7 @@ describe('importReplies', () => {
   });
 
   it('answers a single message when nothing imports', () => {
-    const out = importReplies([{ name: 'x.csv', bytes: encode('a,b') }]);
+    const out = replies([{ name: 'x.csv', bytes: encode('a,b') }]);
     expect(out).toHaveLength(1);
     expect(out[0]?.reply.kind).toBe('done');
   });
@@ -36,7 +46,7 @@ describe('importReplies', () => {
     const unread = [
       { file: 'gone.txt', message: 'could not be read: gone', severity: 'error' as const },
     ];
-    const out = importReplies([{ name: 'x.csv', bytes: encode('a,b') }], unread);
+    const out = replies([{ name: 'x.csv', bytes: encode('a,b') }], unread);
     const done = out.at(-1)?.reply;
     expect(done?.kind === 'done' && done.problems.map((p) => p.file)).toEqual([
       'gone.txt',
@@ -85,7 +95,7 @@ describe('importReplies of a long document', () => {
       { name: 'long.json', bytes: encode(long) },
       { name: 'short.txt', bytes: encode('A short one.') },
     ];
-    const out = importReplies(files).map((o) => o.reply);
+    const out = replies(files).map((o) => o.reply);
     expect(
       out.map((r) => (r.kind === 'records' ? `${r.part} ${r.records.length}` : r.kind)),
     ).toEqual([
@@ -105,6 +115,18 @@ describe('importReplies of a long document', () => {
     expect(gathered).toEqual(importFiles(files).documents);
     expect(gathered[0]?.mentions).toHaveLength(mentions);
   });
+
+  it('sends those batches before it splits the text, so the page reads them back meanwhile', () => {
+    vi.mocked(splitSentences).mockClear();
+    const messages = importReplies([{ name: 'long.json', bytes: encode(long) }]);
+    const kinds: string[] = [];
+    for (const { reply } of messages) {
+      kinds.push(reply.kind);
+      if (reply.kind === 'records') expect(splitSentences).not.toHaveBeenCalled();
+    }
+    expect(kinds).toEqual(['records', 'records', 'records', 'document', 'done']);
+    expect(splitSentences).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('importReplies and blocks', () => {
@@ -121,7 +143,7 @@ describe('importReplies and blocks', () => {
       mentions: [],
       relations: [],
     });
-    const [plain, given] = importReplies([
+    const [plain, given] = replies([
       { name: 'a.txt', bytes: encode('A Title\nOne. Two.') },
       { name: 'b.json', bytes: encode(withBlocks) },
     ]);

@@ -79,31 +79,34 @@ export async function readSources(
 }
 
 /**
- * Imports `files` and returns the messages that carry the result, in the order they are sent;
- * `unread` are problems met before (files that could not be read), reported with the others.
+ * Imports `files` and yields the messages that carry the result, in the order they are sent;
+ * `unread` are problems met before (files that could not be read), reported with the others. Each
+ * message is made when the one before it has been sent: a long document's records go out before
+ * its text is split into sentences, so that the page reads them back meanwhile (at 100,000 words
+ * ~40 ms of each side's work, which had run one after the other).
  */
-export function importReplies(
+export function* importReplies(
   files: readonly IntakeFile[],
   unread: readonly ImportProblem[] = [],
-): Outgoing[] {
+): Generator<Outgoing, void, undefined> {
   try {
     const result = importFiles(files);
-    return [
-      ...result.documents.flatMap((doc) => documentReplies(doc)),
-      { reply: { kind: 'done', problems: [...unread, ...result.problems] }, transfer: [] },
-    ];
+    for (const doc of result.documents) yield* documentReplies(doc);
+    yield { reply: { kind: 'done', problems: [...unread, ...result.problems] }, transfer: [] };
   } catch (e) {
-    return [
-      {
-        reply: { kind: 'failed', error: e instanceof Error ? e.message : String(e) },
-        transfer: [],
-      },
-    ];
+    // Any records already sent are dropped with the import: the page rejects it as a whole.
+    yield {
+      reply: { kind: 'failed', error: e instanceof Error ? e.message : String(e) },
+      transfer: [],
+    };
   }
 }
 
 /** The messages of one document: its long lists' first records in batches, then the document. */
-function documentReplies(whole: AriadneDocument, batch = RECORDS_PER_MESSAGE): Outgoing[] {
+function* documentReplies(
+  whole: AriadneDocument,
+  batch = RECORDS_PER_MESSAGE,
+): Generator<Outgoing, void, undefined> {
   const out: Outgoing[] = [];
   // Sends a list's first records ahead in batches; returns the last batch, which stays in the
   // document's own message.
@@ -124,19 +127,19 @@ function documentReplies(whole: AriadneDocument, batch = RECORDS_PER_MESSAGE): O
       records,
     })),
   };
+  yield* out;
   // Splitting a long text into sentences is the slowest part of indexing it: done here, the page
   // only has to read the offsets back.
   const sentences = packSentences(splitSentences(doc.text, doc.language ?? 'en'));
   if (doc.blocks && doc.blocks.length > 0) {
-    out.push({ reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] });
+    yield { reply: { kind: 'document', doc, sentences }, transfer: [sentences.buffer] };
   } else {
     const blocks = packBlocks(deriveBlocks(doc.text));
-    out.push({
+    yield {
       reply: { kind: 'document', doc, sentences, blocks },
       transfer: [sentences.buffer, blocks.buffer],
-    });
+    };
   }
-  return out;
 }
 
 /**
