@@ -112,6 +112,28 @@ describe('importIntoLibrary', () => {
     expect(useAppStore.getState().index.doc).toEqual(importFiles(files).documents[0]);
   });
 
+  it('reports a worker answer it cannot read as a problem, and keeps the library as it was', async () => {
+    fakeWorkers(() => [
+      {
+        kind: 'records',
+        part: 'mentions',
+        records: { columns: 1, ids: ['m0'], entityIds: [], texts: [], spans: new Int32Array() },
+      },
+      { kind: 'done', problems: [] },
+    ]);
+    vi.resetModules();
+    const { importIntoLibrary } = await import('./importClient');
+    const { useAppStore } = await import('../../store/store');
+    const before = useAppStore.getState().order;
+    expect(await importIntoLibrary(sample)).toBe(0);
+    const s = useAppStore.getState();
+    expect(s.order).toEqual(before);
+    expect(s.importing).toBeNull();
+    expect(s.problems.map((p) => p.message)).toEqual([
+      'could not be imported: the mentions sent ahead do not unpack',
+    ]);
+  });
+
   it('opens the first of many documents with the sentences the worker split, not split again', async () => {
     const { importReplies } = await import('./importReplies');
     // The worker's sentences for the first text: one, where splitting it here would give three.

@@ -84,10 +84,19 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
     // Each document arrives in a message (a task) of its own, a long one's records in batches
     // before it; see importReplies.
     const gather = documentGatherer();
+    const fail = (error: Error) => {
+      worker.terminate();
+      if (sample) prepareSpare();
+      reject(error);
+    };
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
       const reply = e.data;
       if (reply.kind === 'records') {
-        gather.records(reply);
+        try {
+          gather.records(reply);
+        } catch (error) {
+          fail(error instanceof Error ? error : new Error(String(error)));
+        }
         return;
       }
       if (reply.kind === 'document') {
@@ -103,19 +112,15 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
         documents.push(doc);
         return;
       }
-      worker.terminate();
-      if (sample) prepareSpare();
-      if (reply.kind === 'failed') reject(new Error(reply.error));
+      if (reply.kind === 'failed') fail(new Error(reply.error));
       else {
+        worker.terminate();
+        if (sample) prepareSpare();
         rememberFirst?.();
         resolve({ documents, problems: reply.problems });
       }
     };
-    worker.onerror = (e) => {
-      worker.terminate();
-      if (sample) prepareSpare();
-      reject(new Error(e.message || 'the import worker failed'));
-    };
+    worker.onerror = (e) => fail(new Error(e.message || 'the import worker failed'));
     worker.postMessage(files);
   });
 }

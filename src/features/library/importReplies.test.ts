@@ -97,7 +97,11 @@ describe('importReplies of a long document', () => {
     ];
     const out = replies(files).map((o) => o.reply);
     expect(
-      out.map((r) => (r.kind === 'records' ? `${r.part} ${r.records.length}` : r.kind)),
+      out.map((r) =>
+        r.kind === 'records'
+          ? `${r.part} ${'ids' in r.records ? r.records.ids.length : r.records.length}`
+          : r.kind,
+      ),
     ).toEqual([
       `entities ${RECORDS_PER_MESSAGE}`,
       `mentions ${RECORDS_PER_MESSAGE}`,
@@ -114,6 +118,22 @@ describe('importReplies of a long document', () => {
     // The same documents as imported in one piece, in the same order.
     expect(gathered).toEqual(importFiles(files).documents);
     expect(gathered[0]?.mentions).toHaveLength(mentions);
+  });
+
+  it('sends mentions ahead as columns, their offsets handed over, not copied', () => {
+    const [, first] = replies([{ name: 'long.json', bytes: encode(long) }]);
+    const reply = first?.reply;
+    if (reply?.kind !== 'records' || reply.part !== 'mentions') throw new Error('no mentions');
+    expect(reply.records.ids.slice(0, 2)).toEqual(['m0', 'm1']);
+    expect(first?.transfer).toEqual([reply.records.spans.buffer]);
+  });
+
+  it('refuses mentions sent ahead that do not unpack, rather than gather a wrong document', () => {
+    const gather = documentGatherer();
+    const broken = { columns: 1, ids: ['m0'], entityIds: [], texts: [], spans: new Int32Array() };
+    expect(() =>
+      gather.records({ kind: 'records', part: 'mentions', records: broken as never }),
+    ).toThrow(/do not unpack/);
   });
 
   it('sends those batches before it splits the text, so the page reads them back meanwhile', () => {
