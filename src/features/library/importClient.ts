@@ -84,9 +84,13 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
     // Each document arrives in a message (a task) of its own, a long one's records in batches
     // before it; see importReplies.
     const gather = documentGatherer();
-    const fail = (error: Error) => {
+    // A worker does one import: done or failed, it goes, and a warmed one is readied in its place.
+    const release = () => {
       worker.terminate();
       if (sample) prepareSpare();
+    };
+    const fail = (error: Error) => {
+      release();
       reject(error);
     };
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
@@ -114,8 +118,7 @@ function parseInWorker(files: IntakeSource[]): Promise<IntakeResult> {
       }
       if (reply.kind === 'failed') fail(new Error(reply.error));
       else {
-        worker.terminate();
-        if (sample) prepareSpare();
+        release();
         rememberFirst?.();
         resolve({ documents, problems: reply.problems });
       }
