@@ -345,9 +345,9 @@ export async function loadPersisted(store: UseStore): Promise<{
 
 /**
  * Mirrors the library to storage from now on. Only documents whose object changed are written.
- * `onUnsaved` hears how many documents are waiting for their write whenever that changes (an
- * import of hundreds takes a second or more to store: the reader is told). Returns the
- * unsubscribe function.
+ * `onUnsaved` hears how many documents are waiting for their write, or for that of their graph's
+ * arrangement, whenever that changes (an import of hundreds takes a second or more to store: the
+ * reader is told). Returns the unsubscribe function.
  */
 export function startPersistence(
   store: UseStore,
@@ -410,6 +410,12 @@ export function startPersistence(
       .then(() => track(id, -1))
       .catch(fail);
   };
+  // An arrangement's write counts as its document's: a page closed just after a drag would
+  // otherwise come back with the graph laid out afresh, and nothing said.
+  const keep = (id: string, written: Promise<void>) => {
+    track(id, 1);
+    written.then(() => track(id, -1)).catch(fail);
+  };
   return subscribe((s, prev) => {
     latest = s;
     if (failed) return;
@@ -464,10 +470,10 @@ export function startPersistence(
         if (doc === undefined) continue;
         const back = !prev.documents.has(id) && !stored.has(doc);
         if (prev.arrangements.get(id) === arrangement && !back) continue;
-        idbSet(LAYOUT_PREFIX + id, arrangement, store).catch(fail);
+        keep(id, idbSet(LAYOUT_PREFIX + id, arrangement, store));
       }
       for (const id of prev.arrangements.keys()) {
-        if (!s.arrangements.has(id)) delMany([LAYOUT_PREFIX + id], store).catch(fail);
+        if (!s.arrangements.has(id)) keep(id, delMany([LAYOUT_PREFIX + id], store));
       }
     }
     if (s.order !== prev.order || s.openDocumentId !== prev.openDocumentId) {

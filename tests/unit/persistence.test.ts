@@ -107,6 +107,33 @@ describe('the library in IndexedDB', () => {
     expect(loaded.docs.map((d) => d.title).sort()).toEqual(['One', 'Three', 'Two']);
   });
 
+  it("counts a graph's arrangement as unsaved until it is written, the built-in article's too", async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    const heard: number[] = [];
+    stopLater(
+      startPersistence(
+        storage.store,
+        useAppStore.subscribe,
+        () => {},
+        (n) => heard.push(n),
+      ),
+    );
+    useAppStore.getState().addDocuments([builtin as AriadneDocument], { builtin: true });
+    const builtinId = useAppStore.getState().builtinId!;
+    useAppStore.getState().keepArrangement(builtinId, { 'e-hts': { x: 1, y: 2 } }, ['e-hts']);
+    await Promise.resolve();
+    expect(heard).toEqual([1]);
+    await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
+    expect((await loadStart(storage.store)).arrangements.get(builtinId)?.pinned).toEqual(['e-hts']);
+    // Forgetting it is a write too.
+    useAppStore.getState().forgetArrangement(builtinId);
+    await Promise.resolve();
+    expect(heard.at(-1)).toBe(1);
+    await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
+    expect((await loadStart(storage.store)).arrangements.has(builtinId)).toBe(false);
+  });
+
   it('keeps renames and removals, and brings a removed document back on undo', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
