@@ -7,6 +7,7 @@ import {
   openApp,
   openFiles,
   pageErrors,
+  reloadWhenSaved,
   setupBrowser,
 } from './helpers';
 import type { AriadneDocument } from '../../src/domain/model';
@@ -63,7 +64,7 @@ describe('annotating in a real browser', () => {
       'conference',
     );
 
-    await page().reload();
+    await reloadWhenSaved(page());
     await page().getByRole('article').waitFor();
     await page().waitForFunction(() => !!window.cy && window.cy.$id('e-conference').nonempty());
     expect(await page().locator('[data-sentence="3"] [data-mention]').allTextContents()).toContain(
@@ -129,7 +130,7 @@ describe('annotating in a real browser', () => {
     const arranged = await picture();
     await renameHayatToHts(page());
 
-    await page().reload();
+    await reloadWhenSaved(page());
     await openApp(page(), baseUrl);
     await page().waitForFunction(() => window.cy!.$id('e-hts').data('label') === 'HTS');
     expect(await picture()).toEqual(arranged);
@@ -277,7 +278,7 @@ describe('annotating in a real browser', () => {
       vienna: window.cy!.nodes('[label = "Vienna"]').data('type') as string,
     }));
 
-    await page().reload();
+    await reloadWhenSaved(page());
     await page()
       .getByRole('article', { name: /Talks in Vienna/ })
       .waitFor();

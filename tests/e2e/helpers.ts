@@ -1,7 +1,7 @@
 /** Helpers that read like what a person does in the app. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Dialog, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 
 /** A fresh page per test in one browser per file; `page()` gives the current one. */
@@ -37,6 +37,37 @@ export async function openApp(page: Page, baseUrl: string, query = ''): Promise<
   await page.getByRole('article').waitFor();
   await page.waitForFunction(() => !!window.cy && window.cy.nodes().length > 0);
   await page.locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
+}
+
+/**
+ * Reloads the page as a reader would who is asked by the browser whether to leave while something
+ * is still being written (see leaveWarning): they stay, and reload again a moment later. Playwright
+ * itself would leave at once, and what was being written would be lost.
+ */
+export async function reloadWhenSaved(page: Page): Promise<void> {
+  for (;;) {
+    const asked = new Promise<boolean>((resolve) => {
+      const stay = (d: Dialog) => {
+        if (d.type() !== 'beforeunload') return;
+        stop();
+        void d.dismiss().then(() => resolve(true));
+      };
+      const left = () => {
+        stop();
+        resolve(false);
+      };
+      const stop = () => {
+        page.off('dialog', stay);
+        page.off('load', left);
+      };
+      page.on('dialog', stay);
+      page.on('load', left);
+    });
+    // Not page.reload(), which waits for a load that never comes when the reader stays.
+    await page.evaluate(() => void setTimeout(() => location.reload(), 0));
+    if (!(await asked)) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 export function pageErrors(page: Page): string[] {

@@ -22,6 +22,7 @@ import {
   pageErrors,
   pngSize,
   selectedNodeIds,
+  reloadWhenSaved,
   setupBrowser,
   storedRecord,
   waitForSelectedNode,
@@ -419,7 +420,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
       .poll(() => storedRecord(page(), `layout:${doc.id}`))
       .toEqual({ positions: drawn, pinned: [id] });
 
-    await page().reload();
+    await reloadWhenSaved(page());
     await overviewDrawn(page());
     const back = await modelPosition(page(), id);
     expect(Math.abs(back.x - dropped.x)).toBeLessThan(1);
@@ -508,7 +509,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
     // Two layouts and the list of them.
     await expect.poll(kept, { timeout: 15_000 }).toBe(3);
 
-    await page().reload();
+    await reloadWhenSaved(page());
     await overviewDrawn(page());
     expect(await nodePositions(page())).toEqual(overview);
     await showEveryActor(page());
@@ -522,7 +523,7 @@ describe('a document of 20,000 words and 1,500 actors', () => {
 
   it('shows the text again when the page is reloaded with the document open', async () => {
     await openLarge(page());
-    await page().reload();
+    await reloadWhenSaved(page());
     const article = page().getByRole('article', { name: `Text of ${doc.title}` });
     await article.waitFor();
     // The virtual list renders its first blocks without being scrolled.

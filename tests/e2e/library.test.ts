@@ -9,6 +9,7 @@ import {
   openFiles,
   pageErrors,
   pngSize,
+  reloadWhenSaved,
   setupBrowser,
   storedRecord,
 } from './helpers';
@@ -141,7 +142,7 @@ describe('opening, keeping and exporting documents', () => {
         return meta?.openId && (await storedRecord(page(), `doc:${meta.openId}`)) !== null;
       })
       .toBe(true);
-    await page().reload();
+    await reloadWhenSaved(page());
     await waitForDocument(page(), /Editing relation/i);
     const entry = library(page()).getByRole('button', { name: /^Editing relation/i });
     await expect(entry.count()).resolves.toBe(1);
@@ -278,7 +279,7 @@ describe('opening, keeping and exporting documents', () => {
           })
         ).filter((k) => String(k).startsWith('doc:')).length === 150,
     );
-    await page().reload();
+    await reloadWhenSaved(page());
     await waitForDocument(page(), /of Report number 149\./);
     await page().waitForFunction(() =>
       /\(151\)/.test(document.getElementById('library-heading')?.textContent ?? ''),
