@@ -19,6 +19,12 @@ export function setupBrowser(): { page: () => Page; baseUrl: string } {
     await current?.context().close();
     const context = await browser!.newContext({ viewport: { width: 1440, height: 900 } });
     current = await context.newPage();
+    // A slower machine, to bring out races that CI's busier machines meet now and then.
+    const slowdown = Number(process.env.E2E_CPU_SLOWDOWN ?? 1);
+    if (slowdown > 1) {
+      const cdp = await context.newCDPSession(current);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    }
     const errors: string[] = [];
     current.on('pageerror', (e) => errors.push(String(e)));
     (current as Page & { errors?: string[] }).errors = errors;
