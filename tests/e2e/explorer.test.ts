@@ -10,8 +10,8 @@ import {
   nodePositions,
   openApp,
   pageErrors,
-  selectedNodeIds,
   reloadWhenSaved,
+  selectedNodeIds,
   setupBrowser,
   storedRecord,
 } from './helpers';
