@@ -50,7 +50,8 @@ export async function openApp(page: Page, baseUrl: string, query = ''): Promise<
  * is still being written (see leaveWarning): they stay, and reload again a moment later. Playwright
  * itself would leave at once, and what was being written would be lost.
  */
-export async function reloadWhenSaved(page: Page): Promise<void> {
+export async function reloadWhenSaved(page: Page, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
   for (;;) {
     const asked = new Promise<boolean>((resolve) => {
       const stay = (d: Dialog) => {
@@ -72,6 +73,11 @@ export async function reloadWhenSaved(page: Page): Promise<void> {
     // Not page.reload(), which waits for a load that never comes when the reader stays.
     await page.evaluate(() => void setTimeout(() => location.reload(), 0));
     if (!(await asked)) return;
+    if (Date.now() > until) {
+      throw new Error(
+        `the page still asked before leaving after ${timeoutMs} ms: a write never ended`,
+      );
+    }
     await page.waitForTimeout(50);
   }
 }
