@@ -345,8 +345,8 @@ export async function loadPersisted(store: UseStore): Promise<{
 
 /**
  * Mirrors the library to storage from now on. Only documents whose object changed are written.
- * `onUnsaved` hears how many documents are waiting for their write, or for that of their graph's
- * arrangement, whenever that changes (an import of hundreds takes a second or more to store: the
+ * `onUnsaved` hears how many documents are waiting for their write (or removal), or for that of
+ * their graph's arrangement, whenever that changes (an import of hundreds takes a second or more to store: the
  * reader is told). Returns the unsubscribe function.
  */
 export function startPersistence(
@@ -410,8 +410,9 @@ export function startPersistence(
       .then(() => track(id, -1))
       .catch(fail);
   };
-  // An arrangement's write counts as its document's: a page closed just after a drag would
-  // otherwise come back with the graph laid out afresh, and nothing said.
+  // A removal and an arrangement's write count as their document's: a page closed just after a
+  // drag would come back with the graph laid out afresh, or after a removal with the document
+  // still there, and nothing said.
   const keep = (id: string, written: Promise<void>) => {
     track(id, 1);
     written.then(() => track(id, -1)).catch(fail);
@@ -457,7 +458,7 @@ export function startPersistence(
         unsplit.delete(id);
         // Its records go: should an undo bring it back, it is written again.
         stored.delete(gone);
-        delMany([...documentRecords(id), LAYOUT_PREFIX + id], store).catch(fail);
+        keep(id, delMany([...documentRecords(id), LAYOUT_PREFIX + id], store));
       }
     }
     // Every click goes through here: arrangements are looked at only when they or the documents

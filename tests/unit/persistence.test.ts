@@ -134,6 +134,28 @@ describe('the library in IndexedDB', () => {
     expect((await loadStart(storage.store)).arrangements.has(builtinId)).toBe(false);
   });
 
+  it('counts a removed document as unsaved until its records are gone', async () => {
+    const storage = await openStorage();
+    if (storage.kind !== 'ok') throw new Error(storage.reason);
+    const heard: number[] = [];
+    stopLater(
+      startPersistence(
+        storage.store,
+        useAppStore.subscribe,
+        () => {},
+        (n) => heard.push(n),
+      ),
+    );
+    useAppStore.getState().addDocuments([doc('One', 'First text.')]);
+    await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
+    const id = useAppStore.getState().order[0]!;
+    useAppStore.getState().removeDocument(id);
+    await Promise.resolve();
+    expect(heard.at(-1)).toBe(1);
+    await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
+    expect((await loadPersisted(storage.store)).docs).toEqual([]);
+  });
+
   it('keeps renames and removals, and brings a removed document back on undo', async () => {
     const storage = await openStorage();
     if (storage.kind !== 'ok') throw new Error(storage.reason);
