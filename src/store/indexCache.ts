@@ -28,10 +28,13 @@ export function hasIndex(doc: AriadneDocument): boolean {
  * `indexFor` in steps (see `indexing`), for a caller that runs them in tasks of their own; nothing
  * to do for a document already indexed.
  */
-export function* indexingFor(doc: AriadneDocument): Generator<void, DocumentIndex, void> {
+export function* indexingFor(
+  doc: AriadneDocument,
+  previous?: DocumentIndex,
+): Generator<void, DocumentIndex, void> {
   const known = built.get(doc);
   if (known) return known;
-  const index = yield* indexing(doc);
+  const index = yield* indexing(doc, previous);
   // Between the steps a caller may have needed the index at once and built it: keep one.
   const kept = built.get(doc) ?? index;
   built.set(doc, kept);

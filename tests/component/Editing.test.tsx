@@ -6,6 +6,7 @@ import { loadBuiltinDocument } from '../../src/app/builtin';
 import type { AriadneDocument } from '../../src/domain/model';
 import { deleteMention, editRelation } from '../../src/domain/edits';
 import { documentSchema } from '../../src/domain/schema';
+import { hasIndex } from '../../src/store/indexCache';
 import { useAppStore } from '../../src/store/store';
 import { PASTED_ARTICLE } from '../fixtures/pasted-article';
 import type {
@@ -387,6 +388,15 @@ describe('suggestions', () => {
     const status = within(panel).getByText(/suggested; none is in the graph/);
     expect(status).toHaveAttribute('role', 'status');
 
+    // The edit finds the accepted document indexed already (in slices, before its task).
+    const indexedBefore: boolean[] = [];
+    const { edit } = useAppStore.getState();
+    useAppStore.setState({
+      edit: (label, fn) => {
+        indexedBefore.push(hasIndex(fn(useAppStore.getState().index.doc)));
+        return edit(label, fn);
+      },
+    });
     await user.click(within(actors).getByRole('button', { name: 'Accept all' }));
     expect(status).toHaveTextContent(/^Accepting \d+ suggestions…$/);
     expect(within(actors).getByRole('button', { name: 'Accept all' })).toBeDisabled();
@@ -394,6 +404,7 @@ describe('suggestions', () => {
 
     await vi.waitFor(() => expect(status).not.toHaveTextContent(/Accepting/));
     expect(useAppStore.getState().index.doc.entities).toHaveLength(count);
+    expect(indexedBefore).toEqual([true]);
     expect(screen.queryByRole('region', { name: 'New actors' })).toBeNull();
     // One edit: a single undo takes every actor back.
     await user.click(screen.getByRole('button', { name: 'Undo' }));

@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
 import { guessedTypeLabel } from '../../domain/suggest/type-map';
+import { indexingFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
 import { inSlices, nextTask } from '../../store/tasks';
 import { painted } from '../painted';
@@ -98,10 +99,13 @@ export function SuggestionsPanel() {
         painted(),
       ]);
       if (!stillOpen()) return;
-      // Applied in slices, and the edit (validation, indexes, what is drawn) in a task after them:
-      // at 100,000 words applying holds the page ~0.2 s and the edit ~0.1 s.
-      const base = useAppStore.getState().index.doc;
+      // Applied and indexed in slices, and the edit (validation, what is drawn) in a task after
+      // them: at 100,000 words applying holds the page ~0.2 s, and indexing (~30 ms in Node) made
+      // the edit's task the acceptance's longest.
+      const { index } = useAppStore.getState();
+      const base = index.doc;
       const next = await inSlices(applyingSuggestions(base, items));
+      await inSlices(indexingFor(next, index));
       await nextTask();
       if (!stillOpen()) return;
       // What can be applied is; a suggestion that no longer fits (overlap, gone) is skipped.
