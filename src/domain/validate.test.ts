@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { buildIndex } from './indexes';
+import type { DocumentIndex } from './indexes';
 import { validateDocument, validateEdit, validatingDocument } from './validate';
 import type { AriadneDocument, Entity, Mention, Relation } from './model';
 
@@ -445,5 +446,20 @@ describe('validateEdit', () => {
     };
     const fixed = { ...broken, mentions: valid.mentions };
     expect(validateEdit(buildIndex(broken), fixed)).toEqual([]);
+  });
+
+  it('answers at once for a document already found valid, without looking at the one before', () => {
+    const edited = { ...valid, mentions: valid.mentions.slice(1) };
+    expect(validateEdit(index, edited)).toEqual([]);
+    const unread = {
+      get doc(): never {
+        throw new Error('the document before was looked at');
+      },
+    } as unknown as DocumentIndex;
+    expect(validateEdit(unread, edited)).toEqual([]);
+    // One with problems is never taken as checked.
+    const undeclared = { ...valid, entityTypes: [] };
+    expect(validateEdit(index, undeclared).length).toBeGreaterThan(0);
+    expect(() => validateEdit(unread, undeclared)).toThrow('looked at');
   });
 });

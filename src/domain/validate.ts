@@ -55,6 +55,8 @@ export function* validatingDocument(
  * so the problems are the same ones, in the same order.
  */
 export function validateEdit(before: DocumentIndex, after: AriadneDocument): Problem[] {
+  // Checked already: a caller may check a large edit's result in a task of its own first.
+  if (valid.has(after)) return [];
   const doc = before.doc;
   const same =
     valid.has(doc) &&

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { MentionSuggestion, RelationSuggestion, Suggestion } from '../../domain/suggest/types';
+import { validateEdit } from '../../domain/validate';
 import { guessedTypeLabel } from '../../domain/suggest/type-map';
 import { indexingFor } from '../../store/indexCache';
 import { useAppStore } from '../../store/store';
@@ -99,13 +100,18 @@ export function SuggestionsPanel() {
         painted(),
       ]);
       if (!stillOpen()) return;
-      // Applied and indexed in slices, and the edit (validation, what is drawn) in a task after
-      // them: at 100,000 words applying holds the page ~0.2 s, and indexing (~30 ms in Node) made
-      // the edit's task the acceptance's longest.
+      // Applied, indexed and checked ahead, and the edit (what is drawn) in a task after them: at
+      // 100,000 words applying holds the page ~0.2 s, and indexing and checking in the edit's task
+      // made it the acceptance's longest (80–130 ms).
       const { index } = useAppStore.getState();
       const base = index.doc;
       const next = await inSlices(applyingSuggestions(base, items));
+      // A slice of each in one task would make it twice as long.
+      await nextTask();
       await inSlices(indexingFor(next, index));
+      // Checked in a task of its own as well (15–20 ms there): the edit finds it checked.
+      await nextTask();
+      validateEdit(index, next);
       await nextTask();
       if (!stillOpen()) return;
       // What can be applied is; a suggestion that no longer fits (overlap, gone) is skipped.
