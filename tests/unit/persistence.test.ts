@@ -59,6 +59,22 @@ async function storedArticle() {
   return { store: storage.store, article, id: useAppStore.getState().openDocumentId! };
 }
 
+/** Storage with persistence running, and every count of unsaved documents it told, in order. */
+async function persistenceHeard() {
+  const storage = await openStorage();
+  if (storage.kind !== 'ok') throw new Error(storage.reason);
+  const heard: number[] = [];
+  stopLater(
+    startPersistence(
+      storage.store,
+      useAppStore.subscribe,
+      () => {},
+      (n) => heard.push(n),
+    ),
+  );
+  return { storage, heard };
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
@@ -79,17 +95,7 @@ describe('the library in IndexedDB', () => {
   });
 
   it('tells how many documents wait for their write, down to none once stored', async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    const heard: number[] = [];
-    stopLater(
-      startPersistence(
-        storage.store,
-        useAppStore.subscribe,
-        () => {},
-        (n) => heard.push(n),
-      ),
-    );
+    const { storage, heard } = await persistenceHeard();
     useAppStore
       .getState()
       .addDocuments([
@@ -108,17 +114,7 @@ describe('the library in IndexedDB', () => {
   });
 
   it("counts a graph's arrangement as unsaved until it is written, the built-in article's too", async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    const heard: number[] = [];
-    stopLater(
-      startPersistence(
-        storage.store,
-        useAppStore.subscribe,
-        () => {},
-        (n) => heard.push(n),
-      ),
-    );
+    const { storage, heard } = await persistenceHeard();
     useAppStore.getState().addDocuments([builtin as AriadneDocument], { builtin: true });
     const builtinId = useAppStore.getState().builtinId!;
     useAppStore.getState().keepArrangement(builtinId, { 'e-hts': { x: 1, y: 2 } }, ['e-hts']);
@@ -135,17 +131,7 @@ describe('the library in IndexedDB', () => {
   });
 
   it('counts a removed document as unsaved until its records are gone', async () => {
-    const storage = await openStorage();
-    if (storage.kind !== 'ok') throw new Error(storage.reason);
-    const heard: number[] = [];
-    stopLater(
-      startPersistence(
-        storage.store,
-        useAppStore.subscribe,
-        () => {},
-        (n) => heard.push(n),
-      ),
-    );
+    const { storage, heard } = await persistenceHeard();
     useAppStore.getState().addDocuments([doc('One', 'First text.')]);
     await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
     const id = useAppStore.getState().order[0]!;
