@@ -6,6 +6,7 @@ import {
   exportOne,
   openApp,
   openFiles,
+  overlappingNodes,
   pageErrors,
   reloadWhenSaved,
   setupBrowser,
@@ -161,6 +162,9 @@ describe('annotating in a real browser', () => {
     await actors.getByRole('button', { name: 'Accept all' }).click();
     await page().waitForFunction(() => window.cy!.nodes().length >= 4);
     expect(await page().locator('article [data-mention]').count()).toBeGreaterThanOrEqual(5);
+    // The first actors of an empty graph are laid out and framed, not piled where they were added.
+    await page().locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
+    await expect.poll(() => overlappingNodes(page())).toEqual([]);
 
     await panel.getByRole('button', { name: 'Look again' }).click();
     const relations = panel.getByRole('region', { name: 'Relations' });

@@ -9,6 +9,7 @@ import {
   nodePoint,
   nodePositions,
   openApp,
+  overlappingNodes,
   pageErrors,
   reloadWhenSaved,
   selectedNodeIds,
@@ -434,21 +435,7 @@ describe('the explorer in a real browser', () => {
 
   it('draws no two node labels on top of each other on first sight', async () => {
     await openApp(page(), baseUrl);
-    const overlaps = await page().evaluate(() => {
-      const boxes = window.cy!.nodes().map((n) => ({
-        id: n.id(),
-        b: n.boundingBox({ includeLabels: true, includeOverlays: false }),
-      }));
-      const hits: string[] = [];
-      for (let i = 0; i < boxes.length; i++)
-        for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i]!.b;
-          const c = boxes[j]!.b;
-          if (a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2)
-            hits.push(`${boxes[i]!.id}/${boxes[j]!.id}`);
-        }
-      return hits;
-    });
+    const overlaps = await overlappingNodes(page());
     expect(overlaps).toEqual([]);
   });
 

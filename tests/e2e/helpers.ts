@@ -140,6 +140,25 @@ export async function nodePositions(page: Page): Promise<Record<string, { x: num
   );
 }
 
+/** Pairs of drawn nodes whose boxes, labels included, overlap ("a/b"). */
+export async function overlappingNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = window.cy!.nodes().map((n) => ({
+      id: n.id(),
+      b: n.boundingBox({ includeLabels: true, includeOverlays: false }),
+    }));
+    const hits: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.b;
+        const c = boxes[j]!.b;
+        if (a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2)
+          hits.push(`${boxes[i]!.id}/${boxes[j]!.id}`);
+      }
+    return hits;
+  });
+}
+
 export async function selectedNodeIds(page: Page): Promise<string[]> {
   return page.evaluate(() => window.cy!.$('node:selected').map((n) => n.id()));
 }

@@ -253,13 +253,15 @@ export default function GraphView() {
       done();
     };
     // The built-in article's first edit makes a copy (a new id, the same text): the same graph.
-    // Most of the drawn nodes must still be there, or a fresh layout serves better.
+    // Most of the drawn nodes must still be there, or a fresh layout serves better; so does a
+    // graph that had none (its first actors, accepted from suggestions, came out piled up).
     const d = drawn.current;
     const edited =
       d !== null &&
       (d.docId === index.doc.id || d.text === index.doc.text) &&
       d.large === large &&
       d.showAll === showAll &&
+      cy.nodes().nonempty() &&
       cy.nodes().filter((n) => index.entityById.has(n.id())).length * 2 >= cy.nodes().length;
     const build = async () => {
       if (edited) {
