@@ -35,7 +35,7 @@ export async function bootstrap(): Promise<void> {
         storage.store,
         useAppStore.subscribe,
         (reason) => useAppStore.getState().setStorage({ kind: 'memory-only', reason }),
-        (documents) => useAppStore.getState().setUnsaved(documents),
+        (documents, removing) => useAppStore.getState().setUnsaved(documents, removing),
       );
       warnBeforeLeavingUnsaved(useAppStore.subscribe);
       // Not awaited: the page is drawn meanwhile, and the list fills in.

@@ -32,8 +32,12 @@ export interface LibrarySlice {
   problems: readonly ImportProblem[];
   importing: { readonly files: number } | null;
   storage: StorageStatus;
-  /** How many documents are waiting to be written to storage (see startPersistence). */
+  /**
+   * How many documents are waiting to be written to storage or removed from it, and how many of
+   * them to be removed (see startPersistence).
+   */
   unsaved: number;
+  removing: number;
   removed: { readonly doc: AriadneDocument; readonly position: number } | null;
   addDocuments: (
     docs: readonly AriadneDocument[],
@@ -47,7 +51,7 @@ export interface LibrarySlice {
   dismissProblems: () => void;
   setImporting: (importing: { files: number } | null) => void;
   setStorage: (status: StorageStatus) => void;
-  setUnsaved: (documents: number) => void;
+  setUnsaved: (documents: number, removing?: number) => void;
   /** Puts the documents in a saved order; unknown ids are skipped, unsaved ones go last. */
   restoreOrder: (saved: readonly string[]) => void;
   /**
@@ -90,6 +94,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   importing: null,
   storage: { kind: 'loading' },
   unsaved: 0,
+  removing: 0,
   removed: null,
   addDocuments: (docs, options = {}) => {
     if (docs.length === 0) return;
@@ -153,7 +158,7 @@ export const createLibrarySlice: StateCreator<AppState, [], [], LibrarySlice> = 
   dismissProblems: () => set({ problems: [] }),
   setImporting: (importing) => set({ importing }),
   setStorage: (storage) => set({ storage }),
-  setUnsaved: (unsaved) => set({ unsaved }),
+  setUnsaved: (unsaved, removing = 0) => set({ unsaved, removing }),
   expectDocuments: (ids) => {
     const order = get().order;
     const missing = ids.filter((id) => !order.includes(id));

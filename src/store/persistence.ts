@@ -345,19 +345,21 @@ export async function loadPersisted(store: UseStore): Promise<{
 
 /**
  * Mirrors the library to storage from now on. Only documents whose object changed are written.
- * `onUnsaved` hears how many documents are waiting for their write (or removal), or for that of
- * their graph's arrangement, whenever that changes (an import of hundreds takes a second or more to store: the
- * reader is told). Returns the unsubscribe function.
+ * `onUnsaved` hears how many documents are waiting for their write or removal, or for that of
+ * their graph's arrangement, and how many of those for a removal, whenever that changes (an import
+ * of hundreds takes a second or more to store: the reader is told). Returns the unsubscribe
+ * function.
  */
 export function startPersistence(
   store: UseStore,
   subscribe: (listener: (s: AppState, prev: AppState) => void) => () => void,
   onFailure: (reason: string) => void,
-  onUnsaved: (documents: number) => void = () => {},
+  onUnsaved: (documents: number, removing: number) => void = () => {},
 ): () => void {
   let failed = false;
-  // Writes scheduled or under way, per document id.
+  // Writes (and removals) scheduled or under way, per document id; and removals alone.
   const waiting = new Map<string, number>();
+  const removals = new Map<string, number>();
   // Told once per turn, after this listener has returned: not from inside the store's own
   // notification, and once for a batch of hundreds rather than once each.
   let told = true;
@@ -366,13 +368,17 @@ export function startPersistence(
     told = false;
     queueMicrotask(() => {
       told = true;
-      onUnsaved(waiting.size);
+      onUnsaved(waiting.size, removals.size);
     });
   };
-  const track = (id: string, change: 1 | -1) => {
-    const n = (waiting.get(id) ?? 0) + change;
-    if (n > 0) waiting.set(id, n);
-    else waiting.delete(id);
+  const count = (counts: Map<string, number>, id: string, change: 1 | -1) => {
+    const n = (counts.get(id) ?? 0) + change;
+    if (n > 0) counts.set(id, n);
+    else counts.delete(id);
+  };
+  const track = (id: string, change: 1 | -1, removal = false) => {
+    count(waiting, id, change);
+    if (removal) count(removals, id, change);
     tell();
   };
   const fail = (e: unknown) => {
@@ -380,6 +386,7 @@ export function startPersistence(
     failed = true;
     // Nothing more will be written: nothing is waiting any longer (the failure is reported).
     waiting.clear();
+    removals.clear();
     tell();
     onFailure(`saving failed: ${describe(e)}`);
   };
@@ -413,9 +420,9 @@ export function startPersistence(
   // A removal and an arrangement's write count as their document's: a page closed just after a
   // drag would come back with the graph laid out afresh, or after a removal with the document
   // still there, and nothing said.
-  const keep = (id: string, written: Promise<void>) => {
-    track(id, 1);
-    written.then(() => track(id, -1)).catch(fail);
+  const keep = (id: string, written: Promise<void>, removal = false) => {
+    track(id, 1, removal);
+    written.then(() => track(id, -1, removal)).catch(fail);
   };
   return subscribe((s, prev) => {
     latest = s;
@@ -458,7 +465,7 @@ export function startPersistence(
         unsplit.delete(id);
         // Its records go: should an undo bring it back, it is written again.
         stored.delete(gone);
-        keep(id, delMany([...documentRecords(id), LAYOUT_PREFIX + id], store));
+        keep(id, delMany([...documentRecords(id), LAYOUT_PREFIX + id], store), true);
       }
     }
     // Every click goes through here: arrangements are looked at only when they or the documents

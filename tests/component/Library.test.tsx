@@ -138,4 +138,23 @@ describe('the document library', () => {
       vi.useRealTimers();
     }
   });
+
+  it('says when documents are being removed from storage, not saved', () => {
+    vi.useFakeTimers();
+    try {
+      openApp();
+      act(() => useAppStore.setState({ storage: { kind: 'ok' }, unsaved: 2, removing: 2 }));
+      act(() => vi.advanceTimersByTime(600));
+      const status = () => within(library()).getByRole('status', { name: '' });
+      expect(status()).toHaveTextContent('Removing 2 documents from this browser…');
+      act(() => useAppStore.setState({ unsaved: 3, removing: 1 }));
+      expect(status()).toHaveTextContent('Saving 2 documents and removing 1 in this browser…');
+      act(() => useAppStore.setState({ unsaved: 1, removing: 1 }));
+      expect(status()).toHaveTextContent('Removing 1 document from this browser…');
+      act(() => useAppStore.setState({ unsaved: 0, removing: 0 }));
+      expect(status()).toHaveTextContent(/^$/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -59,20 +59,28 @@ async function storedArticle() {
   return { store: storage.store, article, id: useAppStore.getState().openDocumentId! };
 }
 
-/** Storage with persistence running, and every count of unsaved documents it told, in order. */
+/**
+ * Storage with persistence running, and every count of unsaved documents it told (and of those
+ * being removed), in order.
+ */
 async function persistenceHeard() {
   const storage = await openStorage();
   if (storage.kind !== 'ok') throw new Error(storage.reason);
   const heard: number[] = [];
+  // Of those, how many wait for a removal.
+  const removing: number[] = [];
   stopLater(
     startPersistence(
       storage.store,
       useAppStore.subscribe,
       () => {},
-      (n) => heard.push(n),
+      (n, r) => {
+        heard.push(n);
+        removing.push(r);
+      },
     ),
   );
-  return { storage, heard };
+  return { storage, heard, removing };
 }
 
 async function settle(): Promise<void> {
@@ -130,15 +138,19 @@ describe('the library in IndexedDB', () => {
     expect((await loadStart(storage.store)).arrangements.has(builtinId)).toBe(false);
   });
 
-  it('counts a removed document as unsaved until its records are gone', async () => {
-    const { storage, heard } = await persistenceHeard();
+  it('counts a removed document as unsaved, and as being removed, until its records are gone', async () => {
+    const { storage, heard, removing } = await persistenceHeard();
     useAppStore.getState().addDocuments([doc('One', 'First text.')]);
     await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
+    // Writes are not removals.
+    expect(removing.every((n) => n === 0)).toBe(true);
     const id = useAppStore.getState().order[0]!;
     useAppStore.getState().removeDocument(id);
     await Promise.resolve();
     expect(heard.at(-1)).toBe(1);
+    expect(removing.at(-1)).toBe(1);
     await vi.waitFor(() => expect(heard.at(-1)).toBe(0));
+    expect(removing.at(-1)).toBe(0);
     expect((await loadPersisted(storage.store)).docs).toEqual([]);
   });
 

@@ -133,13 +133,24 @@ function PlainEntries({
 /** How long saving may take before the reader is told it is under way (most saves are quicker). */
 const SAVING_NOTE_DELAY = 500;
 
+const documents = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'document' : 'documents'}`;
+
+/** What the reader is told while documents are written to storage or removed from it. */
+function savingNote(saving: number, removing: number): string {
+  if (removing === 0) return `Saving ${documents(saving)} in this browser…`;
+  if (saving === 0) return `Removing ${documents(removing)} from this browser…`;
+  return `Saving ${documents(saving)} and removing ${removing.toLocaleString()} in this browser…`;
+}
+
 /**
- * Says that documents are still being written to storage, while they are: an import of hundreds
+ * Says that documents are still being written to storage (or removed from it), while they are: an import of hundreds
  * takes a second or more to store, and a page closed meanwhile would lose the rest (the browser
  * asks before it goes then: see leaveWarning).
  */
 function SavingNote() {
-  const unsaved = useAppStore((s) => s.unsaved);
+  const { unsaved, removing } = useAppStore(
+    useShallow((s) => ({ unsaved: s.unsaved, removing: s.removing })),
+  );
   const busy = unsaved > 0;
   const [shown, setShown] = useState(false);
   useEffect(() => {
@@ -152,9 +163,7 @@ function SavingNote() {
   }, [busy]);
   return (
     <p className="saving-note" role="status">
-      {shown && busy
-        ? `Saving ${unsaved.toLocaleString()} ${unsaved === 1 ? 'document' : 'documents'} in this browser…`
-        : ''}
+      {shown && busy ? savingNote(unsaved - removing, removing) : ''}
     </p>
   );
 }
