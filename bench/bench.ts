@@ -23,6 +23,7 @@ import {
   measureEdit,
   measureFilterToggle,
   measureFirstPaintBytes,
+  measureFloorClick,
   measureNaiveClick,
   measureNaiveOpen,
   measureOpen,
@@ -268,6 +269,24 @@ async function measureNaive(
   }
 }
 
+/** The floor of a click in this browser on this machine (naive.ts): what measuring one costs. */
+async function measureFloor(
+  browser: Browser,
+  floorUrl: string,
+  budget: Budget,
+  errors: string[],
+): Promise<Series> {
+  const page = await newPage(browser, errors);
+  try {
+    const floor = await measureFloorClick(page, floorUrl, budget.interactions);
+    const s = summarise(floor.samples);
+    log(`floor: click median ${fmt(s.median)} p95 ${fmt(s.p95)}`);
+    return floor;
+  } finally {
+    await page.context().close();
+  }
+}
+
 /** Naive median ÷ Ariadne median, per document, for opening (both views shown) and clicking a mention. */
 function speedUps(all: readonly Series[], labels: readonly string[]): Series[] {
   const median = (metric: string, doc: string) => {
@@ -465,7 +484,10 @@ async function main(): Promise<void> {
         `${d.label}: ${d.doc.text.length} characters, ${d.doc.entities.length} entities, ${d.doc.mentions.length} mentions, ${d.doc.relations.length} relations`,
       );
 
-    const all: Series[] = [...measureFirstPaintBytes(join(ROOT, 'dist'))];
+    const all: Series[] = [
+      ...measureFirstPaintBytes(join(ROOT, 'dist')),
+      await measureFloor(browser, `${naive.url}floor`, budget, errors),
+    ];
     for (const d of docs) {
       all.push(...(await measureApp(browser, app.url, d, budget, placeholder, errors)));
       // The same text without its annotations, for the suggestion engine.

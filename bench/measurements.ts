@@ -1026,3 +1026,45 @@ export async function measureNaiveClick(page: Page, d: BenchDoc, runs: number): 
   );
   return { ...series, metric: 'naive: click mention' };
 }
+
+/**
+ * The floor of a click here: on a page that only changes one word and one mark (naive.ts), a
+ * mention clicked at its centre, until the heading shows the actor's name and the mention is marked.
+ */
+export async function measureFloorClick(
+  page: Page,
+  floorUrl: string,
+  runs: number,
+): Promise<Series> {
+  await page.goto(floorUrl);
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('.sel')) el.classList.remove('sel');
+      const heading = document.querySelector('#panel h2');
+      if (heading) heading.textContent = '';
+    });
+    await settle(page);
+    const target = await page.evaluate((k) => window.__bench?.pickMention(k) ?? null, i);
+    if (!target) throw new MeasurementError('floor: no mention on screen to click');
+    const name = await page.evaluate(
+      (id) => document.querySelector(`[data-mention="${id}"]`)?.getAttribute('data-name') ?? '',
+      target.mentionId,
+    );
+    const sample = await timeInput(
+      page,
+      `floor: click mention of ${target.entityId}`,
+      'pointerdown',
+      { kind: 'floorSelected', entityId: target.entityId, name },
+      () => page.mouse.click(target.x, target.y),
+    );
+    samples.push(sample);
+    if (sample === 'timed out') break;
+  }
+  return {
+    metric: 'floor: click on a page that changes one word',
+    document: 'floor',
+    unit: 'ms',
+    samples,
+  };
+}

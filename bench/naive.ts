@@ -167,7 +167,44 @@ export const NAIVE_HTML = `<!doctype html>
 </html>
 `;
 
-/** Serves the naive page on 127.0.0.1; returns its address and how to stop the server. */
+/**
+ * The floor: a page that does nothing but change one word and one mark on a click (the panel's
+ * heading becomes the actor's name, the clicked mention is marked). Measured like every click, it
+ * is what the measurement itself costs here: the wait for the next frame and that frame.
+ */
+export const FLOOR_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Floor</title>
+<style>
+  body { margin: 0; font: 16px/1.6 system-ui, sans-serif; display: flex; height: 100vh; }
+  main { flex: 1; overflow: auto; padding: 2.5rem 1.5rem 1rem; }
+  aside { width: 36rem; border-left: 1px solid #ccc; padding: 1rem; }
+  .m { background: #e6efff; border-radius: 2px; cursor: pointer; }
+  .m.sel { background: #ffd54f; }
+</style>
+</head>
+<body>
+<main><article id="text">${Array.from(
+  { length: 12 },
+  (_, i) =>
+    `<p><span data-sentence="${i}">In paragraph ${i + 1}, <span class="m" data-mention="m${2 * i}" data-entity="e${i % 3}" data-name="Actor ${i % 3}">Actor ${i % 3}</span> met <span class="m" data-mention="m${2 * i + 1}" data-entity="e${(i + 1) % 3}" data-name="Actor ${(i + 1) % 3}">Actor ${(i + 1) % 3}</span> again.</span></p>`,
+).join('')}</article></main>
+<aside id="panel" aria-label="Entity details"><h2></h2></aside>
+<script>
+document.getElementById('text').addEventListener('click', function (e) {
+  var m = e.target.closest('.m');
+  if (!m) return;
+  document.querySelector('#panel h2').textContent = m.dataset.name;
+  m.classList.add('sel');
+});
+</script>
+</body>
+</html>
+`;
+
+/** Serves the naive page (and the floor, at /floor) on 127.0.0.1; returns its address and how to stop the server. */
 export async function serveNaive(): Promise<{ url: string; close: () => Promise<void> }> {
   const require = createRequire(import.meta.url);
   const library = readFileSync(require.resolve('cytoscape/dist/cytoscape.min.js'));
@@ -178,7 +215,7 @@ export async function serveNaive(): Promise<{ url: string; close: () => Promise<
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(NAIVE_HTML);
+    res.end(req.url === '/floor' ? FLOOR_HTML : NAIVE_HTML);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

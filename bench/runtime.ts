@@ -39,7 +39,9 @@ export type Check =
    * the entity's node selected. */
   | { kind: 'naiveSelected'; entityId: string; name: string }
   /** The naive page: the text holds `needle` and the graph holds all `nodes` nodes. */
-  | { kind: 'naiveShown'; needle: string; nodes: number };
+  | { kind: 'naiveShown'; needle: string; nodes: number }
+  /** The floor page: its panel heading is the entity's name and the clicked mention is marked. */
+  | { kind: 'floorSelected'; entityId: string; name: string };
 
 export type Outcome = { ok: true; ms: number } | { ok: false; reason: string };
 
@@ -222,6 +224,11 @@ export function installRuntime(): void {
           window.naiveCy?.getElementById(check.entityId).selected() === true
         );
       }
+      case 'floorSelected':
+        return (
+          document.querySelector('#panel h2')?.textContent === check.name &&
+          !!document.querySelector(`[data-entity="${check.entityId}"].sel`)
+        );
       case 'naiveShown':
         return (
           articleStart(check.needle.length + 4000).includes(check.needle) &&
