@@ -70,9 +70,11 @@ export function seeded<T>(seed: number, run: () => T): T {
 /** Up to this many nodes an off-thread layout refines the spectral draft with forces. */
 export const REFINED_LAYOUT_LIMIT = 400;
 
-export function layoutOptions(nodes: number, fixed: FixedNode[]): LayoutOptions {
+/** fcose's options for a graph of `nodes` nodes; `fit` frames the result in the graph's view. */
+export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): LayoutOptions {
   return {
     name: 'fcose',
+    fit,
     // 'proof' reads best but its force pass grows quadratically. Off the main thread a few hundred
     // nodes can afford the 'default' pass; past that the spectral 'draft' alone (a readable
     // hairball is not on offer at thousands of nodes anyway).
@@ -153,10 +155,14 @@ function forceLayout(input: LayoutInput): Record<string, Point> {
   const withLabels = input.nodes.length <= PROOF_LAYOUT_LIMIT;
   const box = (n: LayoutInput['nodes'][number]) =>
     withLabels ? withLabel(n) : { w: n.size, h: n.size };
+  // fcose's draft pass places nodes by their links alone: their sizes only moved the drawing as a
+  // whole (by ~10 px; not at all with fixed nodes), and styling thousands of elements to give them
+  // sizes took a third of the layout of every actor of a long report.
+  const draft = input.nodes.length > REFINED_LAYOUT_LIMIT;
   const cy = cytoscape({
     headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
+    styleEnabled: !draft,
+    style: draft ? [] : [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
     elements: [
       ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, ...box(n) } })),
       ...input.edges
@@ -168,7 +174,8 @@ function forceLayout(input: LayoutInput): Record<string, Point> {
     ],
   });
   const fixed = input.fixed.filter((f) => nodeIds.has(f.nodeId));
-  seeded(input.seed, () => cy.layout(layoutOptions(input.nodes.length, fixed)).run());
+  // No fit: a headless graph has no view to frame, and framing it measured every element again.
+  seeded(input.seed, () => cy.layout(layoutOptions(input.nodes.length, fixed, false)).run());
   const positions: Record<string, Point> = {};
   cy.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };
