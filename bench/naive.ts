@@ -204,7 +204,10 @@ document.getElementById('text').addEventListener('click', function (e) {
 </html>
 `;
 
-/** Serves the naive page (and the floor, at /floor) on 127.0.0.1; returns its address and how to stop the server. */
+/**
+ * Serves the naive page (and the floor, at /floor) on 127.0.0.1; returns its address and how to
+ * stop the server.
+ */
 export async function serveNaive(): Promise<{ url: string; close: () => Promise<void> }> {
   const require = createRequire(import.meta.url);
   const library = readFileSync(require.resolve('cytoscape/dist/cytoscape.min.js'));

@@ -143,9 +143,9 @@ function savingNote(saving: number, removing: number): string {
 }
 
 /**
- * Says that documents are still being written to storage (or removed from it), while they are: an import of hundreds
- * takes a second or more to store, and a page closed meanwhile would lose the rest (the browser
- * asks before it goes then: see leaveWarning).
+ * Says that documents are still being written to storage (or removed from it), while they are:
+ * an import of hundreds takes a second or more to store, and a page closed meanwhile would lose the
+ * rest (the browser asks before it goes then: see leaveWarning).
  */
 function SavingNote() {
   const { unsaved, removing } = useAppStore(
