@@ -117,6 +117,60 @@ describe('annotating in a real browser', () => {
     expect(pageErrors(page())).toEqual([]);
   });
 
+  it("keeps the reader's place in the text through annotating, editing and undoing, and starts another text at its top", async () => {
+    await openApp(page(), baseUrl);
+    const text = page().locator('main');
+    const scrolled = () => text.evaluate((m) => m.scrollTop);
+    const sentence = await page().evaluate(() =>
+      [...document.querySelectorAll('[data-sentence]')]
+        .find((el) => el.textContent!.includes('stakeholders'))!
+        .getAttribute('data-sentence')!,
+    );
+    const point = await wordPoint(page(), Number(sentence), 'stakeholders');
+    const place = await scrolled();
+    // Far enough down that the top of the text is out of view.
+    expect(place).toBeGreaterThan(200);
+
+    // The built-in article's first edit makes its edited copy.
+    await page().mouse.dblclick(point.x, point.y);
+    const form = page().getByRole('form', { name: 'Annotate selection' });
+    await form.getByRole('combobox', { name: 'New actor of type' }).selectOption('Person');
+    await form.getByRole('button', { name: 'Create actor' }).click();
+    await page().waitForFunction(
+      () => window.cy!.$('node:selected').data('label') === 'stakeholders',
+    );
+    await page().waitForTimeout(300);
+    expect(Math.abs((await scrolled()) - place)).toBeLessThan(5);
+
+    const details = page().getByRole('complementary', { name: 'Entity details' });
+    await details.locator('details.entity-editor summary').click();
+    await details.getByRole('textbox', { name: 'Name' }).fill('Stakeholders');
+    await details.getByRole('button', { name: 'Rename', exact: true }).click();
+    await page().waitForFunction(
+      () => window.cy!.$('node:selected').data('label') === 'Stakeholders',
+    );
+    await page().getByRole('button', { name: 'Undo' }).click();
+    await page().waitForFunction(
+      () => window.cy!.$('node:selected').data('label') === 'stakeholders',
+    );
+    await page().waitForTimeout(300);
+    expect(Math.abs((await scrolled()) - place)).toBeLessThan(5);
+
+    await openFiles(page(), [
+      {
+        name: 'another.txt',
+        buffer: Buffer.from(
+          Array.from({ length: 80 }, (_, i) => `Line ${i + 1} of another report.`).join('\n'),
+        ),
+      },
+    ]);
+    await page()
+      .getByRole('article', { name: /another/i })
+      .waitFor();
+    await expect.poll(scrolled).toBe(0);
+    expect(pageErrors(page())).toEqual([]);
+  });
+
   it("keeps the reader's arrangement of the graph in the edited copy of the built-in article", async () => {
     await openApp(page(), baseUrl);
     const picture = () =>

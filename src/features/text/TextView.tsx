@@ -217,9 +217,16 @@ export function TextView() {
   }, []);
   useEffect(() => {
     if (!virtual) virtualizer.current = null;
-    // A new document starts at its top.
+  }, [virtual]);
+  // A new text starts at its top. An edit, its undo or accepted suggestions (a new index of the same
+  // text, or the built-in article's edited copy) keep the reader's place: they used to send the
+  // reader back to the top of a long report after every annotation.
+  const shownText = useRef<string | null>(null);
+  useEffect(() => {
+    if (shownText.current === index.doc.text) return;
+    shownText.current = index.doc.text;
     ref.current?.parentElement?.scrollTo?.({ top: 0 });
-  }, [index, virtual]);
+  }, [index]);
 
   const onClick = (event: MouseEvent<HTMLElement>) => {
     const target = event.target as Element;
