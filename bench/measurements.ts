@@ -273,7 +273,7 @@ async function scrollTextTo(page: Page, fraction: number): Promise<void> {
 /** Click on a mention in the text → its node selected and the details panel showing it. */
 export async function measureClickMention(
   page: Page,
-  d: BenchDoc,
+  d: Pick<BenchDoc, 'label' | 'names'>,
   runs: number,
   check: (entityId: string, name: string) => Check = (entityId, name) => ({
     kind: 'entitySelected',
@@ -1029,7 +1029,8 @@ export async function measureNaiveClick(page: Page, d: BenchDoc, runs: number): 
 
 /**
  * The floor of a click here: on a page that only changes one word and one mark (naive.ts), a
- * mention clicked at its centre, until the heading shows the actor's name and the mention is marked.
+ * mention clicked as in `measureClickMention`, until the heading shows the actor's name and the
+ * mention is marked.
  */
 export async function measureFloorClick(
   page: Page,
@@ -1037,34 +1038,24 @@ export async function measureFloorClick(
   runs: number,
 ): Promise<Series> {
   await page.goto(floorUrl);
-  const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) {
-    await page.evaluate(() => {
-      for (const el of document.querySelectorAll('.sel')) el.classList.remove('sel');
-      const heading = document.querySelector('#panel h2');
-      if (heading) heading.textContent = '';
-    });
-    await settle(page);
-    const target = await page.evaluate((k) => window.__bench?.pickMention(k) ?? null, i);
-    if (!target) throw new MeasurementError('floor: no mention on screen to click');
-    const name = await page.evaluate(
-      (id) => document.querySelector(`[data-mention="${id}"]`)?.getAttribute('data-name') ?? '',
-      target.mentionId,
-    );
-    const sample = await timeInput(
-      page,
-      `floor: click mention of ${target.entityId}`,
-      'pointerdown',
-      { kind: 'floorSelected', entityId: target.entityId, name },
-      () => page.mouse.click(target.x, target.y),
-    );
-    samples.push(sample);
-    if (sample === 'timed out') break;
-  }
-  return {
-    metric: 'floor: click on a page that changes one word',
-    document: 'floor',
-    unit: 'ms',
-    samples,
-  };
+  const names = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-entity]')].map(
+      (el) => [el.getAttribute('data-entity')!, el.getAttribute('data-name')!] as const,
+    ),
+  );
+  const series = await measureClickMention(
+    page,
+    { label: 'floor', names: new Map(names) },
+    runs,
+    (entityId, name) => ({ kind: 'floorSelected', entityId, name }),
+    async (p) => {
+      await p.evaluate(() => {
+        for (const el of document.querySelectorAll('.sel')) el.classList.remove('sel');
+        const heading = document.querySelector('#panel h2');
+        if (heading) heading.textContent = '';
+      });
+      await settle(p);
+    },
+  );
+  return { ...series, metric: 'floor: click on a page that changes one word' };
 }

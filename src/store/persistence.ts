@@ -390,6 +390,13 @@ export function startPersistence(
     tell();
     onFailure(`saving failed: ${describe(e)}`);
   };
+  // Each write or removal counts as its document's until it is done, an arrangement's too: a page
+  // closed just after a drag would come back with the graph laid out afresh, or after a removal
+  // with the document still there, and nothing said.
+  const keep = (id: string, written: Promise<void>, removal = false) => {
+    track(id, 1, removal);
+    written.then(() => track(id, -1, removal)).catch(fail);
+  };
   let latest: AppState | undefined;
   // The version of each document last sent to storage, to write only the parts that differ from
   // it. Empty at first: a document's first write in a session writes every part.
@@ -411,18 +418,8 @@ export function startPersistence(
       else unsplit.add(id);
     }
     written.set(id, doc);
-    track(id, 1);
     // The shell and its parts are stored together or not at all.
-    setInTurn(rows, store)
-      .then(() => track(id, -1))
-      .catch(fail);
-  };
-  // A removal and an arrangement's write count as their document's: a page closed just after a
-  // drag would come back with the graph laid out afresh, or after a removal with the document
-  // still there, and nothing said.
-  const keep = (id: string, written: Promise<void>, removal = false) => {
-    track(id, 1, removal);
-    written.then(() => track(id, -1, removal)).catch(fail);
+    keep(id, setInTurn(rows, store));
   };
   return subscribe((s, prev) => {
     latest = s;

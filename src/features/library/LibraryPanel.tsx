@@ -133,13 +133,13 @@ function PlainEntries({
 /** How long saving may take before the reader is told it is under way (most saves are quicker). */
 const SAVING_NOTE_DELAY = 500;
 
-const documents = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'document' : 'documents'}`;
+const documentCount = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'document' : 'documents'}`;
 
 /** What the reader is told while documents are written to storage or removed from it. */
 function savingNote(saving: number, removing: number): string {
-  if (removing === 0) return `Saving ${documents(saving)} in this browser…`;
-  if (saving === 0) return `Removing ${documents(removing)} from this browser…`;
-  return `Saving ${documents(saving)} and removing ${removing.toLocaleString()} in this browser…`;
+  if (removing === 0) return `Saving ${documentCount(saving)} in this browser…`;
+  if (saving === 0) return `Removing ${documentCount(removing)} from this browser…`;
+  return `Saving ${documentCount(saving)} and removing ${removing.toLocaleString()} in this browser…`;
 }
 
 /**
