@@ -10,6 +10,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { separate } from './separate';
 import type { Box } from './separate';
+import { stressLayout } from './stress';
 
 cytoscape.use(fcose);
 
@@ -97,7 +98,8 @@ export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): La
 
 /** Lays a graph out on a headless Cytoscape (no DOM needed) and returns every node's position. */
 export function computeLayout(input: LayoutInput): Record<string, Point> {
-  if (input.nodes.length <= REFINED_LAYOUT_LIMIT) return forceLayout(input);
+  if (input.nodes.length <= PROOF_LAYOUT_LIMIT) return forceLayout(input);
+  if (input.nodes.length <= REFINED_LAYOUT_LIMIT) return stressed(input);
   // fcose joins a graph's components into one before its spectral draft, at a cost that grows with
   // their number times the graph's size: a 5,000-actor document with 1,117 actors in no relation
   // (1,165 components) took 3.1–3.5 s to lay out, 1.7–2.2 s without them. Actors in no relation
@@ -148,7 +150,8 @@ function gridUnder(
   return out;
 }
 
-function forceLayout(input: LayoutInput): Record<string, Point> {
+/** fcose on a headless graph: every layout but the stress layout's (exported for its tests). */
+export function forceLayout(input: LayoutInput): Record<string, Point> {
   const nodeIds = new Set(input.nodes.map((n) => n.id));
   // A headless graph has no labels to measure: a small one gets its estimated labels as part of
   // each node's box, as a layout in place measures them, so that fcose keeps room for them.
@@ -188,6 +191,29 @@ function forceLayout(input: LayoutInput): Record<string, Point> {
   if (input.nodes.length > REFINED_LAYOUT_LIMIT) clearAround(fixed, positions, input.nodes);
   cy.destroy();
   if (input.nodes.length <= SEPARATE_LIMIT) separateEstimated(input, positions);
+  return positions;
+}
+
+/**
+ * The shortest hop of the stress layout, between the centres of two related nodes: about a wrapped
+ * label's width (110 px), so that the label pass has little left to push apart. Dense graphs get
+ * longer hops (see `stressLayout`). Over the overviews of six generated documents and six brat
+ * documents of 68–80 actors (docs/performance.md), 100 px drew them as compact as fcose did.
+ */
+export const STRESS_SPACING = 100;
+
+/**
+ * A graph of a few hundred nodes laid out by stress majorization, then its labels kept apart. The
+ * first layout of a graph starts from the classical scaling (the same picture every time); another
+ * seed ("Re-run layout") starts from random places, for another picture.
+ */
+function stressed(input: LayoutInput): Record<string, Point> {
+  const positions = stressLayout({
+    ...input,
+    spacing: STRESS_SPACING,
+    randomStart: input.seed !== FIRST_SEED,
+  });
+  separateEstimated(input, positions);
   return positions;
 }
 
