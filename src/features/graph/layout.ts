@@ -1,7 +1,8 @@
 /**
- * Where the nodes go. Small graphs are laid out in place with their labels measured ('proof'
- * quality); large ones are laid out by `computeLayout` on a headless copy of the graph, in a worker
- * (`layout.worker.ts`), so the page stays responsive while fcose works.
+ * Where the nodes go. Small graphs are laid out in place with their labels measured (fcose's 'proof'
+ * quality); larger ones by `computeLayout`, in a worker (`layout.worker.ts`) so that the page stays
+ * responsive: up to 60 nodes fcose on a headless copy of the graph, up to 400 stress majorization
+ * (`stress.ts`), past that fcose's spectral draft.
  */
 import cytoscape from 'cytoscape';
 import type { LayoutOptions } from 'cytoscape';
