@@ -23,7 +23,7 @@ cytoscape.use(fcose);
  */
 export const IN_PLACE_LAYOUT_LIMIT = 20;
 
-/** Up to this many nodes fcose runs its most careful ('proof') pass, in place or in a worker. */
+/** Up to this many nodes fcose runs its most careful ('proof') pass, on the page. */
 export const PROOF_LAYOUT_LIMIT = 60;
 
 /** Above this many nodes the pairwise label overlap pass would cost more than it helps. */
@@ -69,7 +69,10 @@ export function seeded<T>(seed: number, run: () => T): T {
   }
 }
 
-/** Up to this many nodes an off-thread layout refines the spectral draft with forces. */
+/**
+ * Up to this many nodes an off-thread layout is a stress layout (and fcose, on the page, refines its
+ * spectral draft with forces); past it, fcose's spectral draft alone.
+ */
 export const REFINED_LAYOUT_LIMIT = 400;
 
 /** fcose's options for a graph of `nodes` nodes; `fit` frames the result in the graph's view. */
@@ -77,15 +80,15 @@ export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): La
   return {
     name: 'fcose',
     fit,
-    // 'proof' reads best but its force pass grows quadratically. Off the main thread a few hundred
+    // 'proof' reads best but its force pass grows quadratically. On the page it lays out up to
+    // IN_PLACE_LAYOUT_LIMIT nodes, and larger graphs only when the layout worker failed; a few hundred
     // nodes can afford the 'default' pass; past that the spectral 'draft' alone (a readable
     // hairball is not on offer at thousands of nodes anyway).
     quality:
       nodes <= PROOF_LAYOUT_LIMIT ? 'proof' : nodes <= REFINED_LAYOUT_LIMIT ? 'default' : 'draft',
     animate: false,
     randomize: true,
-    // Measuring every label on every iteration dominates large layouts; small ones need it. (A
-    // worker's headless graph has no labels to measure: `separateEstimated` makes room for them.)
+    // Measuring every label on every iteration dominates large layouts; small ones need it.
     nodeDimensionsIncludeLabels: nodes <= PROOF_LAYOUT_LIMIT,
     nodeRepulsion: () => 6000,
     idealEdgeLength: () => 70,
@@ -99,7 +102,6 @@ export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): La
 
 /** Lays a graph out on a headless Cytoscape (no DOM needed) and returns every node's position. */
 export function computeLayout(input: LayoutInput): Record<string, Point> {
-  if (input.nodes.length <= PROOF_LAYOUT_LIMIT) return forceLayout(input);
   if (input.nodes.length <= REFINED_LAYOUT_LIMIT) return stressed(input);
   // fcose joins a graph's components into one before its spectral draft, at a cost that grows with
   // their number times the graph's size: a 5,000-actor document with 1,117 actors in no relation
@@ -113,11 +115,11 @@ export function computeLayout(input: LayoutInput): Record<string, Point> {
   );
   const fixed = new Set(input.fixed.map((f) => f.nodeId));
   const alone = input.nodes.filter((n) => !linked.has(n.id) && !fixed.has(n.id));
-  if (alone.length === 0) return forceLayout(input);
+  if (alone.length === 0) return draftLayout(input);
   const rest = new Set(alone.map((n) => n.id));
   const positions =
     alone.length < input.nodes.length
-      ? forceLayout({ ...input, nodes: input.nodes.filter((n) => !rest.has(n.id)) })
+      ? draftLayout({ ...input, nodes: input.nodes.filter((n) => !rest.has(n.id)) })
       : {};
   return { ...positions, ...gridUnder(positions, alone) };
 }
@@ -151,24 +153,20 @@ function gridUnder(
   return out;
 }
 
-/** fcose on a headless graph: every layout but the stress layout's (exported for its tests). */
-export function forceLayout(input: LayoutInput): Record<string, Point> {
+/**
+ * fcose's spectral draft of a graph of more than `REFINED_LAYOUT_LIMIT` nodes, on a headless
+ * Cytoscape, spread out so that the nodes have room.
+ */
+function draftLayout(input: LayoutInput): Record<string, Point> {
   const nodeIds = new Set(input.nodes.map((n) => n.id));
-  // A headless graph has no labels to measure: a small one gets its estimated labels as part of
-  // each node's box, as a layout in place measures them, so that fcose keeps room for them.
-  const withLabels = input.nodes.length <= PROOF_LAYOUT_LIMIT;
-  const box = (n: LayoutInput['nodes'][number]) =>
-    withLabels ? withLabel(n) : { w: n.size, h: n.size };
-  // fcose's draft pass places nodes by their links alone: their sizes only moved the drawing as a
-  // whole (by ~10 px; not at all with fixed nodes), and styling thousands of elements to give them
-  // sizes took a third of the layout of every actor of a long report.
-  const draft = input.nodes.length > REFINED_LAYOUT_LIMIT;
+  // The draft places nodes by their links alone: their sizes only moved the drawing as a whole (by
+  // ~10 px; not at all with fixed nodes), and styling thousands of elements to give them sizes took
+  // a third of the layout of every actor of a long report. So the graph is not styled.
   const cy = cytoscape({
     headless: true,
-    styleEnabled: !draft,
-    style: draft ? [] : [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
+    styleEnabled: false,
     elements: [
-      ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, ...box(n) } })),
+      ...input.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id } })),
       ...input.edges
         .filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target))
         .map((e) => ({
@@ -184,14 +182,13 @@ export function forceLayout(input: LayoutInput): Record<string, Point> {
   cy.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };
   });
-  if (input.nodes.length > REFINED_LAYOUT_LIMIT) spreadOut(positions, input.nodes);
+  cy.destroy();
+  spreadOut(positions, input.nodes);
   // fcose honours fixed nodes only up to its own tolerance; they go back exactly where they were.
   for (const f of fixed) positions[f.nodeId] = { ...f.position };
   // Spread out, the others moved and the fixed ones went back: one may now lie on another, and a
   // reader grabbing it would drag whichever is drawn on top.
-  if (input.nodes.length > REFINED_LAYOUT_LIMIT) clearAround(fixed, positions, input.nodes);
-  cy.destroy();
-  if (input.nodes.length <= SEPARATE_LIMIT) separateEstimated(input, positions);
+  clearAround(fixed, positions, input.nodes);
   return positions;
 }
 
