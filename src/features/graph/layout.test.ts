@@ -37,6 +37,14 @@ describe('estimateLabel', () => {
     expect(long.w).toBeLessThanOrEqual(114);
     expect(estimateLabel('').h).toBe(0);
   });
+
+  it('lets a word longer than the wrap width run past it, as Cytoscape draws it', () => {
+    // 28 letters, one word: Cytoscape breaks at spaces only.
+    const word = estimateLabel('työmarkkinakeskusjärjestöjen');
+    expect(word.w).toBeGreaterThan(28 * 7);
+    expect(word.h).toBe(17);
+    expect(estimateLabel('työmarkkinakeskusjärjestöjen ja muut').h).toBe(2 * 17);
+  });
 });
 
 describe('seeded', () => {

@@ -300,8 +300,11 @@ export function estimateLabel(label: string): { w: number; h: number } {
   let lines = 0;
   let widest = 0;
   let line = 0;
+  // Cytoscape breaks lines at spaces only: a word longer than the wrap width runs past it.
+  let longestWord = 0;
   for (const word of label.split(/\s+/).filter(Boolean)) {
     const w = word.length * CHAR_WIDTH;
+    longestWord = Math.max(longestWord, w);
     if (line > 0 && line + CHAR_WIDTH + w > WRAP_WIDTH) {
       widest = Math.max(widest, line);
       lines++;
@@ -314,7 +317,7 @@ export function estimateLabel(label: string): { w: number; h: number } {
     widest = Math.max(widest, line);
     lines++;
   }
-  return { w: Math.min(widest, WRAP_WIDTH) + 4, h: lines * LINE_HEIGHT };
+  return { w: Math.max(Math.min(widest, WRAP_WIDTH), longestWord) + 4, h: lines * LINE_HEIGHT };
 }
 
 /** A node and its estimated label below it, as one box (the label hangs from the node's bottom). */
