@@ -290,8 +290,14 @@ function classicalScaling(
       }
       size = Math.hypot(...next);
       if (size === 0) break;
-      for (let i = 0; i < n; i++) next[i] = next[i]! / size;
+      let change = 0;
+      for (let i = 0; i < n; i++) {
+        next[i] = next[i]! / size;
+        change += Math.abs(next[i]! - v[i]!);
+      }
       v = next;
+      // Settled on the axis: more rounds would move no node by a hundredth of a pixel.
+      if (change < 1e-6) break;
     }
     axes.push(v);
     // A little noise: nodes the scaling puts at one point (alike in their links) must part.
