@@ -1,10 +1,30 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApp, pageErrors, setupBrowser } from './helpers';
+import { openApp, overlappingNodes, pageErrors, setupBrowser } from './helpers';
 
 const { page, baseUrl } = setupBrowser();
 const CORPORA = resolve(new URL('.', import.meta.url).pathname, '../../../shared/corpora');
+
+/** The document's files as the file input takes them: its text, annotations and configuration. */
+function filesOf(ann: string) {
+  return [ann.replace(/\.ann$/, '.txt'), ann, ...confs(ann)].map((path) => ({
+    name: basename(path),
+    mimeType: 'text/plain',
+    buffer: readFileSync(path),
+  }));
+}
+
+/** Opens a corpus document and waits until the article shows its first line. */
+async function openDocument(ann: string): Promise<void> {
+  await page().getByLabel('Open documents').setInputFiles(filesOf(ann));
+  const txt = ann.replace(/\.ann$/, '.txt');
+  const firstLine = readFileSync(txt, 'utf8').trim().split('\n')[0]!.trim().slice(0, 30);
+  await page().waitForFunction(
+    (start) => (document.querySelector('article')?.textContent ?? '').includes(start),
+    firstLine,
+  );
+}
 
 function annFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,27 +61,38 @@ describe('real brat documents written by others', () => {
     const docs = existsSync(CORPORA) ? annFiles(CORPORA) : [];
     expect(docs.length).toBeGreaterThan(20);
     for (const ann of docs) {
-      const txt = ann.replace(/\.ann$/, '.txt');
-      const files = [txt, ann, ...confs(ann)].map((path) => ({
-        name: basename(path),
-        mimeType: 'text/plain',
-        buffer: readFileSync(path),
-      }));
       const annotated = readFileSync(ann, 'utf8')
         .split('\n')
         .filter((l) => /^T\d/.test(l)).length;
-      await page().getByLabel('Open documents').setInputFiles(files);
       // The new document is open once the article shows its text.
-      const firstLine = readFileSync(txt, 'utf8').trim().split('\n')[0]!.trim().slice(0, 30);
-      await page().waitForFunction(
-        (start) => (document.querySelector('article')?.textContent ?? '').includes(start),
-        firstLine,
-      );
+      await openDocument(ann);
       const mentions = await page().locator('article [data-mention]').count();
       if (annotated > 0) expect(mentions, `${ann}: no highlights`).toBeGreaterThan(0);
       else expect(mentions).toBe(0);
       await page().waitForFunction(() => !!window.cy);
     }
+    expect(pageErrors(page())).toEqual([]);
+  }, 240_000);
+
+  it('lays out their larger graphs (laid out in the worker) with no label on top of another', async () => {
+    await openApp(page(), baseUrl);
+    // Past 20 actors the worker lays the graph out without the page's canvas: it measures the
+    // labels on its own, and the stress layout packs nodes as close as those measures allow.
+    const docs = (existsSync(CORPORA) ? annFiles(CORPORA) : []).filter(
+      (ann) => (readFileSync(ann, 'utf8').match(/^T\d/gm) ?? []).length > 20,
+    );
+    const overlaps: string[] = [];
+    let checked = 0;
+    for (const ann of docs) {
+      await openDocument(ann);
+      // `data-ready` turns false with the new document's text and true once its graph is drawn.
+      await page().locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
+      if ((await page().evaluate(() => window.cy!.nodes().length)) <= 20) continue;
+      checked++;
+      overlaps.push(...(await overlappingNodes(page())).map((o) => `${basename(ann)}: ${o}`));
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+    expect(overlaps).toEqual([]);
     expect(pageErrors(page())).toEqual([]);
   }, 240_000);
 });

@@ -4,6 +4,11 @@ import type { Css, StylesheetJsonBlock } from 'cytoscape';
 /** The widest a node's label gets before it wraps (placement leaves room for it). */
 export const LABEL_WIDTH = 110;
 
+/** Node labels' type, and the font Cytoscape measures them in (its font-style and weight first). */
+export const LABEL_FONT_SIZE = 14;
+export const LABEL_FONT_FAMILY = 'system-ui, sans-serif';
+export const LABEL_FONT = `normal normal ${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
+
 export const graphStyle: StylesheetJsonBlock[] = [
   // While a large graph is panned or zoomed, a picture of the view moves and what lay outside it
   // shows in this colour until the graph is drawn again (see setViewportTexture): the page's own
@@ -24,8 +29,8 @@ export const graphStyle: StylesheetJsonBlock[] = [
       width: 'data(size)',
       height: 'data(size)',
       label: 'data(label)',
-      'font-size': 14,
-      'font-family': 'system-ui, sans-serif',
+      'font-size': LABEL_FONT_SIZE,
+      'font-family': LABEL_FONT_FAMILY,
       color: '#1d232a',
       'text-valign': 'bottom',
       'text-margin-y': 4,

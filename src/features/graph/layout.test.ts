@@ -38,6 +38,17 @@ describe('estimateLabel', () => {
     expect(estimateLabel('').h).toBe(0);
   });
 
+  it('wraps as Cytoscape does, with the widths a canvas measures', () => {
+    // Ten pixels a character: a line and its trailing space must fit the 110 px wrap width.
+    const tenEach = (text: string) => text.length * 10;
+    expect(estimateLabel('aaaa bbbb cccc', tenEach)).toEqual({ w: 100 + 4, h: 2 * 17 });
+    // The whole label fits: one line, measured whole.
+    expect(estimateLabel('aaaa bbbbb', tenEach)).toEqual({ w: 100 + 4, h: 17 });
+    // A word alone on a line however long; the separator is measured with the line it ends.
+    expect(estimateLabel('aaaaaaaaaaaaaa bb', tenEach)).toEqual({ w: 150 + 4, h: 2 * 17 });
+    expect(estimateLabel('', tenEach)).toEqual({ w: 4, h: 0 });
+  });
+
   it('lets a word longer than the wrap width run past it, as Cytoscape draws it', () => {
     // 28 letters, one word: Cytoscape breaks at spaces only.
     const word = estimateLabel('työmarkkinakeskusjärjestöjen');

@@ -9,6 +9,7 @@ import type { LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { LABEL_FONT, LABEL_WIDTH } from './graphStyle';
 import { separate } from './separate';
 import type { Box } from './separate';
 import { stressLayout } from './stress';
@@ -101,8 +102,12 @@ export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): La
 }
 
 /** Lays a graph out on a headless Cytoscape (no DOM needed) and returns every node's position. */
-export function computeLayout(input: LayoutInput): Record<string, Point> {
-  if (input.nodes.length <= REFINED_LAYOUT_LIMIT) return stressed(input);
+export function computeLayout(
+  input: LayoutInput,
+  /** How wide a text is in the labels' font (`canvasMeasure`); by its characters without. */
+  measure?: MeasureText,
+): Record<string, Point> {
+  if (input.nodes.length <= REFINED_LAYOUT_LIMIT) return stressed(input, measure);
   // fcose joins a graph's components into one before its spectral draft, at a cost that grows with
   // their number times the graph's size: a 5,000-actor document with 1,117 actors in no relation
   // (1,165 components) took 3.1–3.5 s to lay out, 1.7–2.2 s without them. Actors in no relation
@@ -205,13 +210,13 @@ export const STRESS_SPACING = 100;
  * first layout of a graph starts from the classical scaling (the same picture every time); another
  * seed ("Re-run layout") starts from random places, for another picture.
  */
-function stressed(input: LayoutInput): Record<string, Point> {
+function stressed(input: LayoutInput, measure: MeasureText | undefined): Record<string, Point> {
   const positions = stressLayout({
     ...input,
     spacing: STRESS_SPACING,
     randomStart: input.seed !== FIRST_SEED,
   });
-  separateEstimated(input, positions);
+  separateEstimated(input, positions, measure);
   return positions;
 }
 
@@ -292,52 +297,89 @@ export function clearAround(
 // The graph style's node labels: 14px type under the node, wrapped at 110px, on a padded background.
 const CHAR_WIDTH = 7.4;
 const LINE_HEIGHT = 17;
-const WRAP_WIDTH = 110;
 const LABEL_GAP = 4 + 2 * 2;
 
-/** How big a node's label will be drawn, estimated from its characters (no canvas to measure). */
-export function estimateLabel(label: string): { w: number; h: number } {
-  let lines = 0;
-  let widest = 0;
-  let line = 0;
-  // Cytoscape breaks lines at spaces only: a word longer than the wrap width runs past it.
-  let longestWord = 0;
-  for (const word of label.split(/\s+/).filter(Boolean)) {
-    const w = word.length * CHAR_WIDTH;
-    longestWord = Math.max(longestWord, w);
-    if (line > 0 && line + CHAR_WIDTH + w > WRAP_WIDTH) {
-      widest = Math.max(widest, line);
-      lines++;
-      line = w;
-    } else {
-      line += (line > 0 ? CHAR_WIDTH : 0) + w;
-    }
-  }
-  if (line > 0) {
-    widest = Math.max(widest, line);
-    lines++;
-  }
-  return { w: Math.max(Math.min(widest, WRAP_WIDTH), longestWord) + 4, h: lines * LINE_HEIGHT };
+/** A text's width in pixels, in the graph's label font. */
+export type MeasureText = (text: string) => number;
+
+/** Without a canvas to measure on (Node): a character's average width in the label font. */
+const byCharacters: MeasureText = (text) => text.length * CHAR_WIDTH;
+
+/**
+ * Measures text in the labels' font on an OffscreenCanvas, as Cytoscape measures them on its own
+ * canvas (widths rounded up), in a worker or on the page; undefined where there is none (Node).
+ * An estimate by characters was off by a line or 20–35 px for Cyrillic labels, which drew labels
+ * on top of each other once the stress layout packed nodes to the estimate.
+ */
+export function canvasMeasure(): MeasureText | undefined {
+  if (typeof OffscreenCanvas === 'undefined') return undefined;
+  const context = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!context) return undefined;
+  context.font = LABEL_FONT;
+  return (text) => Math.ceil(context.measureText(text).width);
 }
 
-/** A node and its estimated label below it, as one box (the label hangs from the node's bottom). */
-function withLabel(n: LayoutInput['nodes'][number]): { w: number; h: number } {
-  const label = estimateLabel(n.label);
+/**
+ * How big a node's label will be drawn: its lines wrapped as Cytoscape wraps them (its 'wrap'
+ * text-wrap: words join a line while the line with the word and its separator fits the wrap width;
+ * a word that does not fit starts a new line, however long it is), measured by `measure`.
+ */
+export function estimateLabel(
+  label: string,
+  measure: MeasureText = byCharacters,
+): { w: number; h: number } {
+  const lines: string[] = [];
+  for (const text of label.split('\n')) {
+    if (measure(text) <= LABEL_WIDTH) {
+      lines.push(text);
+      continue;
+    }
+    let line = '';
+    let from = 0;
+    for (const gap of text.matchAll(/[\s\u200b]+|$/g)) {
+      const word = text.slice(from, gap.index);
+      from = gap.index + gap[0].length;
+      const tried = line.length === 0 ? word : line + word + gap[0];
+      if (measure(tried) <= LABEL_WIDTH) {
+        line += word + gap[0];
+      } else {
+        if (line) lines.push(line);
+        line = word + gap[0];
+      }
+    }
+    if (!/^[\s\u200b]*$/.test(line)) lines.push(line);
+  }
+  const drawn = lines.filter((l) => l.length > 0);
+  const widest = Math.max(0, ...drawn.map(measure));
+  return { w: widest + 4, h: drawn.length * LINE_HEIGHT };
+}
+
+/** A node and its label below it, as one box (the label hangs from the node's bottom). */
+function withLabel(
+  n: LayoutInput['nodes'][number],
+  measure: MeasureText | undefined,
+): { w: number; h: number } {
+  const label = estimateLabel(n.label, measure);
   return { w: Math.max(n.size, label.w), h: n.size + (label.h > 0 ? LABEL_GAP + label.h : 0) };
 }
 
-/** Pushes apart nodes whose estimated node-plus-label boxes overlap; fixed nodes stay. */
-function separateEstimated(input: LayoutInput, positions: Record<string, Point>): void {
+/** Pushes apart nodes whose node-plus-label boxes overlap; fixed nodes stay. */
+function separateEstimated(
+  input: LayoutInput,
+  positions: Record<string, Point>,
+  measure: MeasureText | undefined,
+): void {
   const fixed = new Set(input.fixed.map((f) => f.nodeId));
   const offsets = new Map<string, number>();
   const boxes: Box[] = input.nodes.map((n) => {
     const p = positions[n.id] ?? { x: 0, y: 0 };
-    const { w, h } = withLabel(n);
+    const { w, h } = withLabel(n, measure);
     const top = p.y - n.size / 2;
     offsets.set(n.id, h / 2 - n.size / 2);
     return { id: n.id, x: p.x, y: top + h / 2, w, h, fixed: fixed.has(n.id) };
   });
-  // Off the main thread there is time for more rounds than the in-place pass takes.
-  if (separate(boxes, 4, 400) === 0) return;
+  // Off the main thread there is time for more rounds than the in-place pass takes. 8 px apart:
+  // a node's border and its label's background reach a little past the boxes measured here.
+  if (separate(boxes, 8, 400) === 0) return;
   for (const b of boxes) positions[b.id] = { x: b.x, y: b.y - (offsets.get(b.id) ?? 0) };
 }

@@ -8,7 +8,7 @@
  * and going back to a document (or to its overview after "Show all") draws its graph at once. A
  * document's first layouts are also kept in the browser (`layoutCache`), for the next visit.
  */
-import { FIRST_SEED, WARM_UP, computeLayout } from './layout';
+import { FIRST_SEED, WARM_UP, canvasMeasure, computeLayout } from './layout';
 import type { LayoutInput, Point } from './layout';
 import { findLayout, keepLayout, openLayoutCache } from './layoutCache';
 import { whenIdle } from '../whenIdle';
@@ -130,7 +130,10 @@ function startLayout(input: LayoutInput): {
   cancel: () => void;
 } {
   if (typeof Worker === 'undefined') {
-    return { result: Promise.resolve().then(() => computeLayout(input)), cancel: () => {} };
+    return {
+      result: Promise.resolve().then(() => computeLayout(input, canvasMeasure())),
+      cancel: () => {},
+    };
   }
   const worker = idle ?? startWorker();
   idle = null;
