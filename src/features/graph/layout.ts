@@ -1,8 +1,8 @@
 /**
  * Where the nodes go. Small graphs are laid out in place with their labels measured (fcose's 'proof'
  * quality); larger ones by `computeLayout`, in a worker (`layout.worker.ts`) so that the page stays
- * responsive: up to 60 nodes fcose on a headless copy of the graph, up to 400 stress majorization
- * (`stress.ts`), past that fcose's spectral draft.
+ * responsive: up to 400 nodes by stress majorization (`stress.ts`), past that by fcose's spectral
+ * draft on a headless copy of the graph.
  */
 import cytoscape from 'cytoscape';
 import type { LayoutOptions } from 'cytoscape';
@@ -101,7 +101,10 @@ export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): La
   } as LayoutOptions;
 }
 
-/** Lays a graph out on a headless Cytoscape (no DOM needed) and returns every node's position. */
+/**
+ * Lays a graph of more than `IN_PLACE_LAYOUT_LIMIT` nodes out (in the layout worker; no DOM
+ * needed) and returns every node's position.
+ */
 export function computeLayout(
   input: LayoutInput,
   /** How wide a text is in the labels' font (`canvasMeasure`); by its characters without. */
@@ -206,9 +209,9 @@ function draftLayout(input: LayoutInput): Record<string, Point> {
 export const STRESS_SPACING = 100;
 
 /**
- * A graph of a few hundred nodes laid out by stress majorization, then its labels kept apart. The
- * first layout of a graph starts from the classical scaling (the same picture every time); another
- * seed ("Re-run layout") starts from random places, for another picture.
+ * A graph of up to `REFINED_LAYOUT_LIMIT` nodes laid out by stress majorization, then its labels
+ * kept apart. The first layout of a graph starts from the classical scaling (the same picture every
+ * time); another seed ("Re-run layout") starts from random places, for another picture.
  */
 function stressed(input: LayoutInput, measure: MeasureText | undefined): Record<string, Point> {
   const positions = stressLayout({
