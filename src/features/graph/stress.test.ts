@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stressLayout } from './stress';
-import type { Point, StressInput } from './stress';
+import type { Point } from './layout';
+import type { StressInput } from './stress';
 
 const L = 100;
 

@@ -8,17 +8,14 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-
-export interface Point {
-  x: number;
-  y: number;
-}
+// Types only: layout.ts runs this, and nothing of it is loaded here.
+import type { FixedNode, Point } from './layout';
 
 export interface StressInput {
   readonly nodes: readonly { readonly id: string }[];
   readonly edges: readonly { readonly source: string; readonly target: string }[];
   /** Nodes that stay exactly where they are; the others are placed around them. */
-  readonly fixed: readonly { readonly nodeId: string; readonly position: Point }[];
+  readonly fixed: readonly FixedNode[];
   /**
    * The length in pixels of a hop between related nodes in a sparse group (a dense one gets longer
    * hops, see `hopLength`); also the room of a node in no relation, and the gap between groups.
