@@ -1,8 +1,8 @@
 /**
- * Where the nodes go. Small graphs are laid out in place with their labels measured (fcose's 'proof'
- * quality); larger ones by `computeLayout`, in a worker (`layout.worker.ts`) so that the page stays
- * responsive: up to 400 nodes by stress majorization (`stress.ts`), past that by fcose's spectral
- * draft on a headless copy of the graph.
+ * Where the nodes go: `computeLayout`, up to 400 nodes by stress majorization (`stress.ts`), past
+ * that by fcose's spectral draft on a headless copy of the graph. Small graphs are laid out on the
+ * page (`layoutInPlace`), larger ones in a worker (`layout.worker.ts`) so that the page stays
+ * responsive.
  */
 import cytoscape from 'cytoscape';
 import type { LayoutOptions } from 'cytoscape';
@@ -17,15 +17,12 @@ import { stressLayout } from './stress';
 cytoscape.use(fcose);
 
 /**
- * Up to this many nodes a graph is laid out in place, with its labels measured; above, off the main
- * thread. A label-measuring layout on the page grows fast with the graph: measured in Chromium on
- * two cores, a first open held the page for 110–160 ms at 25 actors, 150–300 ms at 40 and
- * 200–350 ms at 60; at 20, under 90 ms.
+ * Up to this many nodes a graph is laid out in place (`layoutInPlace`); above, off the main thread.
+ * The layout itself takes 2–16 ms at 30–59 nodes (in Node), but drawing a graph at once
+ * rather than in parts does not pay: in place up to 80, a 55-actor document's graph came no sooner
+ * (147 → 158 ms median, eight opens each) and its longest task grew (51 → 64 ms).
  */
 export const IN_PLACE_LAYOUT_LIMIT = 20;
-
-/** Up to this many nodes fcose runs its most careful ('proof') pass, on the page. */
-export const PROOF_LAYOUT_LIMIT = 60;
 
 /** Above this many nodes the pairwise label overlap pass would cost more than it helps. */
 export const SEPARATE_LIMIT = 400;
@@ -70,27 +67,22 @@ export function seeded<T>(seed: number, run: () => T): T {
   }
 }
 
-/**
- * Up to this many nodes an off-thread layout is a stress layout (and fcose, on the page, refines its
- * spectral draft with forces); past it, fcose's spectral draft alone.
- */
+/** Up to this many nodes a layout is a stress layout; past it, fcose's spectral draft alone. */
 export const REFINED_LAYOUT_LIMIT = 400;
 
-/** fcose's options for a graph of `nodes` nodes; `fit` frames the result in the graph's view. */
-export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): LayoutOptions {
+/**
+ * fcose's options for the spectral draft of a large graph: its force pass grows quadratically, and
+ * a readable hairball is not on offer at thousands of nodes anyway. No fit: a headless graph has no
+ * view to frame, and framing it measured every element again.
+ */
+export function draftOptions(fixed: FixedNode[]): LayoutOptions {
   return {
     name: 'fcose',
-    fit,
-    // 'proof' reads best but its force pass grows quadratically. On the page it lays out up to
-    // IN_PLACE_LAYOUT_LIMIT nodes, and larger graphs only when the layout worker failed; a few hundred
-    // nodes can afford the 'default' pass; past that the spectral 'draft' alone (a readable
-    // hairball is not on offer at thousands of nodes anyway).
-    quality:
-      nodes <= PROOF_LAYOUT_LIMIT ? 'proof' : nodes <= REFINED_LAYOUT_LIMIT ? 'default' : 'draft',
+    fit: false,
+    quality: 'draft',
     animate: false,
     randomize: true,
-    // Measuring every label on every iteration dominates large layouts; small ones need it.
-    nodeDimensionsIncludeLabels: nodes <= PROOF_LAYOUT_LIMIT,
+    nodeDimensionsIncludeLabels: false,
     nodeRepulsion: () => 6000,
     idealEdgeLength: () => 70,
     edgeElasticity: () => 0.4,
@@ -102,8 +94,9 @@ export function layoutOptions(nodes: number, fixed: FixedNode[], fit = true): La
 }
 
 /**
- * Lays a graph of more than `IN_PLACE_LAYOUT_LIMIT` nodes out (in the layout worker; no DOM
- * needed) and returns every node's position.
+ * Lays a graph out and returns every node's position: by stress majorization up to
+ * `REFINED_LAYOUT_LIMIT` nodes, fcose's spectral draft past that. No DOM needed: the layout worker
+ * runs it for graphs of more than `IN_PLACE_LAYOUT_LIMIT` nodes, the page for smaller ones.
  */
 export function computeLayout(
   input: LayoutInput,
@@ -184,8 +177,7 @@ function draftLayout(input: LayoutInput): Record<string, Point> {
     ],
   });
   const fixed = input.fixed.filter((f) => nodeIds.has(f.nodeId));
-  // No fit: a headless graph has no view to frame, and framing it measured every element again.
-  seeded(input.seed, () => cy.layout(layoutOptions(input.nodes.length, fixed, false)).run());
+  seeded(input.seed, () => cy.layout(draftOptions(fixed)).run());
   const positions: Record<string, Point> = {};
   cy.nodes().forEach((n) => {
     positions[n.id()] = { ...n.position() };

@@ -1,9 +1,13 @@
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { computeLayout } from './layout';
+import type { LayoutInput } from './layout';
 import {
   FAN_ROW,
   FAN_SPACING,
   MAX_STRETCH,
   keptPlaces,
+  layoutInPlace,
   nextTask,
   placeReveal,
   stretchToFrame,
@@ -119,5 +123,59 @@ describe('nextTask', () => {
     expect(order).toEqual([]);
     await done;
     expect(order).toEqual(['microtask', 'task']);
+  });
+});
+
+describe('layoutInPlace', () => {
+  // Two groups and an actor in no relation: eleven nodes, as small as graphs laid out on the page.
+  // No labels: those are measured on the page, and kept apart there, as the worker cannot.
+  const input: LayoutInput = {
+    nodes: Array.from({ length: 11 }, (_, i) => ({ id: `n${i}`, size: 30, label: '' })),
+    edges: [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [2, 3],
+      [3, 4],
+      [5, 6],
+      [6, 7],
+      [7, 8],
+      [8, 9],
+    ].map(([a, b]) => ({ id: `e${a}-${b}`, source: `n${a}`, target: `n${b}` })),
+    fixed: [],
+    seed: 1,
+  };
+  // Headless, with sizes and no labels to measure.
+  const graph = () =>
+    cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } }],
+      elements: [
+        ...input.nodes.map((n) => ({ data: { id: n.id, size: n.size, label: n.label } })),
+        ...input.edges.map((e) => ({ data: { ...e } })),
+      ],
+    });
+  const placed = (cy: cytoscape.Core) =>
+    Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+
+  it('lays a graph out as the worker lays out larger ones', () => {
+    const cy = graph();
+    layoutInPlace(cy, new Set(), cy.elements());
+    // Then stretched towards the pane's proportions, as the worker's layouts are.
+    expect(placed(cy)).toEqual(stretchToFrame(computeLayout(input), cy.width(), cy.height()));
+    cy.destroy();
+  });
+
+  it('keeps pinned nodes exactly where they are, and another seed draws another picture', () => {
+    const cy = graph();
+    cy.$id('n3').position({ x: 1234.5, y: -67.25 });
+    layoutInPlace(cy, new Set(['n3']), cy.elements(), 2);
+    const first = placed(cy);
+    expect(first.n3).toEqual({ x: 1234.5, y: -67.25 });
+    layoutInPlace(cy, new Set(['n3']), cy.elements(), 3);
+    expect(placed(cy).n3).toEqual({ x: 1234.5, y: -67.25 });
+    expect(placed(cy)).not.toEqual(first);
+    cy.destroy();
   });
 });

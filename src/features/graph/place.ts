@@ -5,7 +5,7 @@
  */
 import type { Collection, Core, ElementDefinition } from 'cytoscape';
 import { LABEL_WIDTH } from './graphStyle';
-import { FIRST_SEED, SEPARATE_LIMIT, layoutOptions, seeded } from './layout';
+import { FIRST_SEED, SEPARATE_LIMIT, canvasMeasure, computeLayout } from './layout';
 import type { FixedNode, LayoutInput, Point } from './layout';
 import { separate } from './separate';
 import type { Box } from './separate';
@@ -46,7 +46,11 @@ export function keptPlaces(
   return places.length * 2 >= nodes.length ? places : places.filter((f) => pinned.has(f.nodeId));
 }
 
-/** Lays a small graph out in place, labels measured; pinned nodes stay exactly where they were. */
+/**
+ * Lays a small graph out in place (the layout the worker runs for larger ones: `computeLayout`),
+ * then keeps its labels apart as Cytoscape measures them; pinned nodes stay exactly where they
+ * were. Also what a page without a working layout worker does with any graph.
+ */
 export function layoutInPlace(
   cy: Core,
   pinned: ReadonlySet<string>,
@@ -54,17 +58,23 @@ export function layoutInPlace(
   seed = FIRST_SEED,
 ): void {
   const fixed = fixedNodes(cy, pinned);
-  // Apart on a circle to start with: edges between nodes piled at one point (as newly added ones
-  // are) cannot be measured, and Cytoscape warns about each one the layout asks about.
-  const free = eles.nodes().filter((n) => !pinned.has(n.id()));
+  const input: LayoutInput = {
+    nodes: eles.nodes().map((n) => ({
+      id: n.id(),
+      size: Number(n.data('size')) || 30,
+      label: String(n.data('label') ?? ''),
+    })),
+    edges: eles.edges().map((e) => ({
+      id: e.id(),
+      source: String(e.data('source')),
+      target: String(e.data('target')),
+    })),
+    fixed,
+    seed,
+  };
+  const laid = computeLayout(input, canvasMeasure());
   cy.batch(() => {
-    free.forEach((n, i) => {
-      const angle = (2 * Math.PI * i) / free.length;
-      n.position({ x: 300 * Math.cos(angle), y: 300 * Math.sin(angle) });
-    });
-  });
-  seeded(seed, () => eles.layout(layoutOptions(eles.nodes().length, fixed)).run());
-  cy.batch(() => {
+    for (const [id, p] of Object.entries(laid)) cy.$id(id).position(p);
     for (const f of fixed) cy.$id(f.nodeId).position(f.position);
   });
   separateLabels(cy, pinned, eles);
