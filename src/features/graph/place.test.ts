@@ -128,9 +128,9 @@ describe('nextTask', () => {
 
 describe('layoutInPlace', () => {
   // Two groups and an actor in no relation: eleven nodes, as small as graphs laid out on the page.
-  // No labels: those are measured on the page, and kept apart there, as the worker cannot.
+  // Short labels: a hop (100 px) apart, the page's label pass has nothing to move.
   const input: LayoutInput = {
-    nodes: Array.from({ length: 11 }, (_, i) => ({ id: `n${i}`, size: 30, label: '' })),
+    nodes: Array.from({ length: 11 }, (_, i) => ({ id: `n${i}`, size: 30, label: `Actor ${i}` })),
     edges: [
       [0, 1],
       [1, 2],
