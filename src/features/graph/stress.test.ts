@@ -96,6 +96,27 @@ describe('stressLayout', () => {
     expect(new Set(alone.map((q) => `${q.x},${q.y}`)).size).toBe(3);
   });
 
+  it('sets a few small groups in one row over many nodes in no relation, as wide as theirs', () => {
+    // Three pairs and forty nodes alone: the pairs in a column at the left would leave the rows
+    // under them four times as wide as they are.
+    const p = stressLayout(
+      graph(46, [
+        [0, 1],
+        [2, 3],
+        [4, 5],
+      ]),
+    );
+    const pairs = [0, 2, 4].map((i) => box([p[`n${i}`]!, p[`n${i + 1}`]!]));
+    for (const pair of pairs) expect(pair.y1).toBeCloseTo(pairs[0]!.y1, 0);
+    const alone = Array.from({ length: 40 }, (_, i) => p[`n${i + 6}`]!);
+    const lowest = Math.max(...pairs.map((b) => b.y2));
+    for (const q of alone) expect(q.y).toBeGreaterThan(lowest);
+    const right = (xs: number[]) => Math.max(...xs);
+    const pairsRight = right(pairs.map((b) => b.x2));
+    const aloneRight = right(alone.map((q) => q.x));
+    expect(pairsRight).toBeGreaterThan(aloneRight / 2);
+  });
+
   it('keeps fixed nodes exactly where they are and places the others by them', () => {
     // n0–n2 hang off the fixed n3; n4–n6 off the fixed n7, far to the right.
     const input = graph(

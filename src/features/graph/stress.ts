@@ -75,7 +75,10 @@ export function stressLayout(input: StressInput): Record<string, Point> {
   const drawings = linked.map((g) =>
     majorize(g, links, hopLength(g, links, input.spacing), input, rng),
   );
-  const placed = packInRows(drawings.map(bounds), room);
+  // The rows of nodes in no relation are as wide as the groups above them, so the groups' rows are
+  // made as wide as both would be: a few small groups over many nodes alone then share a row
+  // rather than stand in a column at the left.
+  const placed = packInRows(drawings.map(bounds), room, alone.length * room * room);
   linked.forEach((group, k) => {
     const { dx, dy } = placed[k]!;
     group.forEach((node, j) => {
@@ -353,10 +356,11 @@ interface Placed {
 
 /**
  * Moves boxes (largest first) into rows, left to right, `gap` apart, the rows about `ASPECT` times
- * as wide as all of them would be tall; returns each one's shift and where it ends.
+ * as wide as all of them, and `below` (the area of what goes under them), would be tall; returns
+ * each one's shift and where it ends.
  */
-function packInRows(boxes: readonly Bounds[], gap: number): Placed[] {
-  const area = boxes.reduce((s, b) => s + (b.w + gap) * (b.h + gap), 0);
+function packInRows(boxes: readonly Bounds[], gap: number, below = 0): Placed[] {
+  const area = boxes.reduce((s, b) => s + (b.w + gap) * (b.h + gap), below);
   const rowWidth = Math.max(Math.sqrt(area * ASPECT), ...boxes.map((b) => b.w));
   const out: Placed[] = [];
   let left = 0;
