@@ -129,7 +129,10 @@ export default function GraphView() {
   const allHidden =
     index.entityTypeCounts.length > 0 &&
     index.entityTypeCounts.every((t) => hiddenTypes.has(t.type.key));
-  const [showAll, setShowAll] = useState(false);
+  // "Show all" is asked of one document: another opens on its overview, however many actors it has
+  // (drawing every actor of a book takes seconds). Edits keep a document's id.
+  const [showAllOf, setShowAllOf] = useState<string | null>(null);
+  const showAll = showAllOf === index.doc.id;
   // Bumped to draw the open document's graph afresh (see `reset`).
   const [generation, setGeneration] = useState(0);
   // The drawing asked for and the one on screen: `data-ready` waits until they are the same, so it
@@ -497,7 +500,7 @@ export default function GraphView() {
         {large && (
           <button
             type="button"
-            onClick={() => setShowAll((v) => !v)}
+            onClick={() => setShowAllOf(showAll ? null : index.doc.id)}
             aria-pressed={showAll}
             title={
               showAll
