@@ -8,10 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import type {
   Core,
-  ElementDataDefinition as ElementData,
   ElementDefinition,
   EventObject,
-  SingularElementArgument,
   StylesheetJsonBlock,
 } from 'cytoscape';
 import svg from 'cytoscape-svg';
@@ -29,6 +27,7 @@ import {
   EDGE_CHUNK,
   NODE_CHUNK,
   chunked,
+  definitionOf,
   fitToFrame,
   fixedNodes,
   frameViewport,
@@ -455,11 +454,10 @@ export default function GraphView() {
       layoutInPlace(cy, pinned.current, shown, seed);
       cy.fit(shown, 40);
     } else {
-      const asDefinition = (e: SingularElementArgument) => ({ data: e.data() as ElementData });
-      const nodes = shown.nodes().map(asDefinition);
+      const nodes = shown.nodes().map(definitionOf);
       const input = layoutInputOf(
         nodes,
-        shown.edges().map(asDefinition),
+        shown.edges().map(definitionOf),
         fixedNodes(cy, pinned.current),
         seed,
       );

@@ -300,6 +300,9 @@ export type MeasureText = (text: string) => number;
 /** Without a canvas to measure on (Node): a character's average width in the label font. */
 const byCharacters: MeasureText = (text) => text.length * CHAR_WIDTH;
 
+/** `canvasMeasure`'s answer, once asked (undefined: no canvas here). */
+let measurer: MeasureText | undefined | null = null;
+
 /**
  * Measures text in the labels' font on an OffscreenCanvas, as Cytoscape measures them on its own
  * canvas (widths rounded up), in a worker or on the page; undefined where there is none (Node).
@@ -307,11 +310,14 @@ const byCharacters: MeasureText = (text) => text.length * CHAR_WIDTH;
  * on top of each other once the stress layout packed nodes to the estimate.
  */
 export function canvasMeasure(): MeasureText | undefined {
-  if (typeof OffscreenCanvas === 'undefined') return undefined;
-  const context = new OffscreenCanvas(1, 1).getContext('2d');
-  if (!context) return undefined;
-  context.font = LABEL_FONT;
-  return (text) => Math.ceil(context.measureText(text).width);
+  // One canvas for every layout of the page (or worker): the font stays set on it.
+  if (measurer === null) {
+    const context =
+      typeof OffscreenCanvas === 'undefined' ? null : new OffscreenCanvas(1, 1).getContext('2d');
+    if (context) context.font = LABEL_FONT;
+    measurer = context ? (text) => Math.ceil(context.measureText(text).width) : undefined;
+  }
+  return measurer;
 }
 
 /**

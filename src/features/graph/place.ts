@@ -3,7 +3,13 @@
  * layout worker, framing the viewport before drawing, and adding elements a few tasks apart.
  * Imperative helpers over a Cytoscape core, used by `GraphView`.
  */
-import type { Collection, Core, ElementDefinition } from 'cytoscape';
+import type {
+  Collection,
+  Core,
+  ElementDataDefinition,
+  ElementDefinition,
+  SingularElementArgument,
+} from 'cytoscape';
 import { LABEL_WIDTH } from './graphStyle';
 import { FIRST_SEED, SEPARATE_LIMIT, canvasMeasure, computeLayout } from './layout';
 import type { FixedNode, LayoutInput, Point } from './layout';
@@ -58,20 +64,12 @@ export function layoutInPlace(
   seed = FIRST_SEED,
 ): void {
   const fixed = fixedNodes(cy, pinned);
-  const input: LayoutInput = {
-    nodes: eles.nodes().map((n) => ({
-      id: n.id(),
-      size: Number(n.data('size')) || 30,
-      label: String(n.data('label') ?? ''),
-    })),
-    edges: eles.edges().map((e) => ({
-      id: e.id(),
-      source: String(e.data('source')),
-      target: String(e.data('target')),
-    })),
+  const input = layoutInputOf(
+    eles.nodes().map(definitionOf),
+    eles.edges().map(definitionOf),
     fixed,
     seed,
-  };
+  );
   const laid = computeLayout(input, canvasMeasure());
   cy.batch(() => {
     for (const [id, p] of Object.entries(laid)) cy.$id(id).position(p);
@@ -99,6 +97,11 @@ export function fitToFrame(
 ): Record<string, Point> {
   return fixed.length > 0 ? positions : stretchToFrame(positions, cy.width(), cy.height());
 }
+
+/** An element on the graph as the definition it was added from (its data). */
+export const definitionOf = (e: SingularElementArgument): ElementDefinition => ({
+  data: e.data() as ElementDataDefinition,
+});
 
 /** What the layout worker needs of a graph's element definitions. */
 export function layoutInputOf(
