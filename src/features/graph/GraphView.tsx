@@ -6,12 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
-import type {
-  Core,
-  ElementDefinition,
-  EventObject,
-  StylesheetJsonBlock,
-} from 'cytoscape';
+import type { Core, ElementDefinition, EventObject, StylesheetJsonBlock } from 'cytoscape';
 import svg from 'cytoscape-svg';
 import CytoscapeComponent from 'react-cytoscapejs';
 import { useAppStore } from '../../store/store';
