@@ -110,13 +110,9 @@ async function timeInput(
     event,
     options.observeRegion ?? null,
   ] as const);
-  const pending = page.evaluate(
-    ([c, t]) => window.__bench?.until(c, t) ?? { ok: false as const, reason: 'no runtime' },
-    [check, timeoutMs] as const,
-  );
-  pending.catch(() => undefined);
+  const outcome = await watch(page, check, timeoutMs);
   await action();
-  return outcomeToSample(await within(pending, timeoutMs + TIMEOUTS.grace), what);
+  return outcomeToSample(await outcome(), what);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,14 +166,40 @@ async function alertText(page: Page): Promise<string> {
   return (await alert.count()) > 0 ? ((await alert.first().textContent()) ?? '') : '';
 }
 
+/**
+ * Starts waiting in the page, frame by frame, until `check` holds (or `timeoutMs` passes), and
+ * resolves once the page is polling: an input sent after that is seen by the next poll. Gives the
+ * wait's outcome when asked.
+ */
+async function watch(
+  page: Page,
+  check: Check,
+  timeoutMs: number,
+): Promise<() => Promise<Outcome | 'deadline'>> {
+  const started = page.evaluate(([c, t]) => window.__bench?.watch(c, t) ?? null, [
+    check,
+    timeoutMs,
+  ] as const);
+  started.catch(() => undefined);
+  // The arm just before answered; a page that stops answering now is caught the same way.
+  const handle = await within(started, TIMEOUTS.grace);
+  if (handle === 'deadline') return () => Promise.resolve('deadline');
+  return () => {
+    const p = page.evaluate(
+      (h) =>
+        h === null || !window.__bench
+          ? { ok: false as const, reason: 'no runtime' }
+          : window.__bench.outcome(h),
+      handle,
+    );
+    p.catch(() => undefined);
+    return within(p, timeoutMs + TIMEOUTS.grace);
+  };
+}
+
 /** Waits in the page, frame by frame, until `check` holds (or `timeoutMs` passes). */
-function shown(page: Page, check: Check, timeoutMs: number): Promise<Outcome | 'deadline'> {
-  const p = page.evaluate(
-    ([c, t]) => window.__bench?.until(c, t) ?? { ok: false as const, reason: 'no runtime' },
-    [check, timeoutMs] as const,
-  );
-  p.catch(() => undefined);
-  return within(p, timeoutMs + TIMEOUTS.grace);
+async function shown(page: Page, check: Check, timeoutMs: number): Promise<Outcome | 'deadline'> {
+  return (await watch(page, check, timeoutMs))();
 }
 
 /**
@@ -223,10 +245,14 @@ export async function measureOpen(
   await openPlaceholder(page, placeholderPath);
 
   await page.evaluate(() => window.__bench?.arm('change'));
-  const text = shown(page, { kind: 'textShown', needle: d.needle }, TIMEOUTS.openText);
-  const graph = shown(page, { kind: 'graphUsable', entityId: d.anchorEntity }, TIMEOUTS.openGraph);
+  const text = await watch(page, { kind: 'textShown', needle: d.needle }, TIMEOUTS.openText);
+  const graph = await watch(
+    page,
+    { kind: 'graphUsable', entityId: d.anchorEntity },
+    TIMEOUTS.openGraph,
+  );
   await page.getByLabel('Open documents').setInputFiles(d.path);
-  const [textOutcome, graphOutcome] = await Promise.all([text, graph]);
+  const [textOutcome, graphOutcome] = await Promise.all([text(), graph()]);
   if (textOutcome === 'deadline' || graphOutcome === 'deadline' || !textOutcome.ok) {
     const problem = await within(alertText(page), 5_000);
     if (typeof problem === 'string' && problem)

@@ -78,6 +78,14 @@ export interface BenchRuntime {
   fromNavigation: () => void;
   until: (check: Check, timeoutMs: number) => Promise<Outcome>;
   /**
+   * Starts `until` and returns a handle for `outcome`. Awaited before the input is sent, so that
+   * the poller is running when the input comes: a `page.evaluate` still on its way when the input
+   * arrives waits behind it (Chromium runs input first), and its first poll can come frames later.
+   */
+  watch: (check: Check, timeoutMs: number) => number;
+  /** The outcome of the wait `watch` started. */
+  outcome: (handle: number) => Promise<Outcome>;
+  /**
    * Frame-to-frame intervals (ms) of `requestAnimationFrame` over `durationMs`, and how far the
    * text's container scrolled in all (the sum of its per-frame movements, px).
    */
@@ -238,6 +246,8 @@ export function installRuntime(): void {
   };
 
   let observer: MutationObserver | null = null;
+  const waits = new Map<number, Promise<Outcome>>();
+  let nextWait = 0;
   const runtime: BenchRuntime = {
     t0: null,
     mutated: false,
@@ -292,6 +302,16 @@ export function installRuntime(): void {
         };
         requestAnimationFrame(tick);
       });
+    },
+    watch(check, timeoutMs) {
+      const handle = nextWait++;
+      waits.set(handle, runtime.until(check, timeoutMs));
+      return handle;
+    },
+    outcome(handle) {
+      const wait = waits.get(handle);
+      waits.delete(handle);
+      return wait ?? Promise.resolve({ ok: false, reason: 'no such wait' });
     },
     async frames(durationMs) {
       const main = document.querySelector('main');
