@@ -217,6 +217,81 @@ describe('applyView', () => {
     expect(read).toBeLessThanOrEqual(2 * 8 * 3);
   });
 
+  it('looks only at the selections and what a reveal added in a dense partial graph', () => {
+    const index = buildIndex(denseDocument(300, 4));
+    const overview = new Set(Array.from({ length: 100 }, (_, i) => `e${i}`));
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    cy.add(toElements(index, overview));
+    expect(markDense(cy)).toBe(true);
+    const scope: Scope = { overview, revealed: new Set(), pinned: new Set() };
+    const hidden = { hiddenEntityTypes: new Set<string>(), hiddenRelationTypes: new Set<string>() };
+    applyView(cy, stateFor(index, { selectedEntityId: 'e150', ...hidden }), false, scope);
+    const [read] = collectionCalls(['hasClass'], () =>
+      applyView(cy, stateFor(index, { selectedEntityId: 'e250', ...hidden }), false, scope),
+    );
+    // The reveal: e246–e254 (9 nodes, 4 classes each read) and the 26 relations among them (3
+    // each); e150's reveal went. A full pass reads ~1,700.
+    expect(cy.nodes().length).toBe(100 + 9);
+    expect(read).toBeLessThanOrEqual(9 * 4 + 26 * 3 + 10);
+  });
+
+  it('marks a dense partial graph as a fresh one would, whatever was revealed before', () => {
+    const index = buildIndex(denseDocument(160, 4));
+    const overview = new Set(Array.from({ length: 70 }, (_, i) => `e${i}`));
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    cy.add(toElements(index, overview));
+    expect(markDense(cy)).toBe(true);
+    const scope: Scope = { overview, revealed: new Set(), pinned: new Set() };
+    const types = [...index.entityTypes.keys()];
+    const relations = index.doc.relations;
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let hidden = { hiddenEntityTypes: new Set<string>(), hiddenRelationTypes: new Set<string>() };
+    // The reveal's own mark is left out: a fresh graph holding the same elements has no overview.
+    const viewOf = (core: Core) =>
+      Object.fromEntries(
+        core
+          .elements()
+          .map((e) => [
+            e.id(),
+            [
+              ...e.classes().filter((c) => VIEW_CLASSES.has(c) && c !== 'revealed'),
+              e.selected() ? 'selected' : '',
+            ]
+              .sort()
+              .join(' '),
+          ]),
+      );
+    for (let step = 0; step < 80; step++) {
+      const roll = next(10);
+      let over: Partial<ViewState> = {};
+      if (roll < 6) over = { selectedEntityId: `e${next(160)}` };
+      else if (roll < 8) over = { selectedRelationId: relations[next(relations.length)]!.id };
+      else if (roll === 8) {
+        const type = types[next(types.length)]!;
+        const on = new Set(hidden.hiddenEntityTypes);
+        if (on.has(type)) on.delete(type);
+        else on.add(type);
+        hidden = { ...hidden, hiddenEntityTypes: on };
+      }
+      const state = stateFor(index, { ...over, ...hidden });
+      applyView(cy, state, false, scope);
+      const fresh = cytoscape({ headless: true, styleEnabled: true });
+      fresh.add(
+        cy.elements().map((e) => ({
+          group: e.group(),
+          data: { ...(e.data() as Record<string, unknown>) } as ElementDefinition['data'],
+          classes: e.classes().filter((c) => !VIEW_CLASSES.has(c)),
+        })),
+      );
+      applyView(fresh, state, false, everything);
+      expect(viewOf(cy), `step ${step}`).toEqual(viewOf(fresh));
+    }
+  });
+
   it('marks a dense graph as a fresh one would, whatever came before', () => {
     const index = buildIndex(denseDocument(40, 6));
     const cy = graphOf(stateFor(index));

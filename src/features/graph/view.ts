@@ -107,9 +107,10 @@ function revealAround(
   cy: Core,
   scope: Scope,
   s: ViewState,
-): { placed?: NodeCollection; hid: boolean } {
+): { placed?: NodeCollection; hid: boolean; added: readonly string[] } {
+  const none: readonly string[] = [];
   const { overview, revealed, pinned } = scope;
-  if (!overview) return { hid: false };
+  if (!overview) return { hid: false, added: none };
   const rel = s.selectedRelationId ? s.index.relationById.get(s.selectedRelationId) : undefined;
   const anchor = s.selectedEntityId ?? rel?.source;
   const anchorId = anchor && s.index.entityById.has(anchor) ? anchor : undefined;
@@ -119,12 +120,12 @@ function revealAround(
     revealed,
     [...revealed].filter((id) => !wanted.has(id) && !pinned.has(id) && !overview.has(id)),
   );
-  if (!anchorId) return { hid };
+  if (!anchorId) return { hid, added: none };
   const missing = new Set([...wanted].filter((id) => cy.$id(id).empty()));
   const drawn = (id: string) => cy.$id(id).nonempty();
   const anchorWasDrawn = drawn(anchorId);
   const added = toElements(s.index, missing, drawn);
-  if (added.length === 0) return { hid };
+  if (added.length === 0) return { hid, added: none };
   if (cy.edges().length > DENSE_EDGES) bornDense(added);
   for (const e of added) e.classes = `${String(e.classes ?? '')} ${REVEALED}`;
   for (const id of missing) revealed.add(id);
@@ -147,8 +148,9 @@ function revealAround(
       if (p) cy.$id(id).position(p);
     });
   });
-  const shown = new Set([...missing, anchorId]);
-  return { placed: cy.nodes().filter((n) => shown.has(n.id())), hid };
+  const placed = cy.collection();
+  for (const id of new Set([...missing, anchorId])) placed.merge(cy.$id(id));
+  return { placed, hid, added: added.map((e) => String(e.data.id)) };
 }
 
 /** The overview's nodes that are drawn. */
@@ -324,7 +326,8 @@ export function applyView(
    */
   drawsSelection = true,
 ): SelectionMarks {
-  const { placed, hid } = revealAround(cy, scope, s);
+  const before = elementChanges(cy);
+  const { placed, hid, added } = revealAround(cy, scope, s);
   const filters = {
     hiddenEntityTypes: s.hiddenEntityTypes,
     hiddenRelationTypes: s.hiddenRelationTypes,
@@ -334,12 +337,15 @@ export function applyView(
   const selected = node.union(edge);
   const changes = elementChanges(cy);
   const last = applied.get(cy);
-  // The same document's elements as last time: none is new, so none needs marking dense.
-  const same =
+  // The same document's elements as last time, but for what this selection's reveal added and
+  // took away: only the added ones can need their classes.
+  const sameButReveal =
     last !== undefined &&
     last.index === s.index &&
-    last.changes === changes &&
+    last.changes === before &&
     last.drawsSelection === drawsSelection;
+  // None is new, so none needs marking dense.
+  const same = sameButReveal && changes === before;
   // Dense graphs draw their edges light (see graphStyle) and keep them so: fading hundreds of
   // edges on every click costs more than it shows. Their selection's edges still stand out.
   const dense = same ? last.dense : markDense(cy);
@@ -357,9 +363,10 @@ export function applyView(
   const near = ids(node.connectedEdges());
   const ends = ids(edge.connectedNodes());
   const edgeId = edge.nonempty() ? edge.id() : undefined;
-  // Elements outside both selections keep their marks (none) and their filter class.
+  // Elements outside both selections keep their marks (none) and their filter class; those the
+  // reveal added get theirs.
   const onlyMarked =
-    same &&
+    sameButReveal &&
     dense &&
     last.hiddenEntityTypes === s.hiddenEntityTypes &&
     last.hiddenRelationTypes === s.hiddenRelationTypes;
@@ -386,7 +393,7 @@ export function applyView(
     want.set(e, 'faded', !dense && hood !== null && !hood.has(id) && edgeId !== id);
   };
   if (onlyMarked) {
-    for (const id of new Set([...last.marked, ...marked])) {
+    for (const id of new Set([...last.marked, ...marked, ...added])) {
       const ele = cy.$id(id);
       if (ele.empty()) continue;
       if (ele.isNode()) setNode(ele);
