@@ -16,7 +16,9 @@ import { buildAndServe } from '../tests/e2e/server';
 import { generateDocument } from './generate';
 import {
   MeasurementError,
+  PLACEHOLDER_TEXT,
   TIMEOUTS,
+  benchDoc,
   measureClickMention,
   measureClickNode,
   measureDeleteMention,
@@ -68,37 +70,6 @@ function isDocument(value: unknown): value is AriadneDocument {
     Array.isArray(v.mentions) &&
     Array.isArray(v.relations)
   );
-}
-
-/** What the checks need to know about a document, written as JSON where the file input finds it. */
-function benchDoc(label: string, doc: AriadneDocument, path: string): BenchDoc {
-  const counts = new Map<string, number>();
-  for (const m of doc.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-  const byMentions = doc.entities
-    .map((e) => e.id)
-    .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
-  const anchorEntity = byMentions[0];
-  if (!anchorEntity) throw new MeasurementError(`${label}: the document has no entities`);
-  const related = new Map<string, number>();
-  for (const r of doc.relations)
-    for (const id of [r.source, r.target]) related.set(id, (related.get(id) ?? 0) + 1);
-  const hub = [...related].sort((a, b) => b[1] - a[1])[0]?.[0] ?? anchorEntity;
-  const firstLine = doc.text.split('\n').find((l) => l.trim()) ?? '';
-  const typeKey = doc.entities.some((e) => e.type === 'person')
-    ? 'person'
-    : (doc.entities[0]?.type ?? '');
-  const typeLabel = doc.entityTypes.find((t) => t.key === typeKey)?.label ?? typeKey;
-  return {
-    label,
-    path,
-    doc,
-    needle: firstLine.trim().replace(/\s+/g, ' ').slice(0, 80),
-    anchorEntity,
-    names: new Map(doc.entities.map((e) => [e.id, e.name])),
-    filterType: { key: typeKey, label: typeLabel },
-    byMentions,
-    hub,
-  };
 }
 
 function prepareDocuments(dir: string): BenchDoc[] {
@@ -474,7 +445,7 @@ async function main(): Promise<void> {
   const errors: string[] = [];
   try {
     const placeholder = join(dir, 'bench-placeholder.txt');
-    writeFileSync(placeholder, 'Bench placeholder\nNothing is annotated here.\n');
+    writeFileSync(placeholder, PLACEHOLDER_TEXT);
     // `--only 100k` measures the documents whose label contains "100k" (quicker while tuning).
     const onlyAt = process.argv.indexOf('--only');
     const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;

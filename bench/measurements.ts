@@ -39,6 +39,37 @@ export interface BenchDoc {
   readonly hub: string;
 }
 
+/** What the checks need to know about a document, written as JSON where the file input finds it. */
+export function benchDoc(label: string, doc: AriadneDocument, path: string): BenchDoc {
+  const counts = new Map<string, number>();
+  for (const m of doc.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+  const byMentions = doc.entities
+    .map((e) => e.id)
+    .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
+  const anchorEntity = byMentions[0];
+  if (!anchorEntity) throw new MeasurementError(`${label}: the document has no entities`);
+  const related = new Map<string, number>();
+  for (const r of doc.relations)
+    for (const id of [r.source, r.target]) related.set(id, (related.get(id) ?? 0) + 1);
+  const hub = [...related].sort((a, b) => b[1] - a[1])[0]?.[0] ?? anchorEntity;
+  const firstLine = doc.text.split('\n').find((l) => l.trim()) ?? '';
+  const typeKey = doc.entities.some((e) => e.type === 'person')
+    ? 'person'
+    : (doc.entities[0]?.type ?? '');
+  const typeLabel = doc.entityTypes.find((t) => t.key === typeKey)?.label ?? typeKey;
+  return {
+    label,
+    path,
+    doc,
+    needle: firstLine.trim().replace(/\s+/g, ' ').slice(0, 80),
+    anchorEntity,
+    names: new Map(doc.entities.map((e) => [e.id, e.name])),
+    filterType: { key: typeKey, label: typeLabel },
+    byMentions,
+    hub,
+  };
+}
+
 export interface Budget {
   readonly open: number;
   readonly interactions: number;
@@ -135,13 +166,22 @@ async function waitForBuiltin(page: Page, appUrl: string): Promise<void> {
   await page.locator('[aria-label="Network graph"][data-ready="true"]').waitFor();
 }
 
+const PLACEHOLDER_HEADLINE = 'Bench placeholder';
+
+/**
+ * What the file opened before each measured open holds (`measureOpen`'s `placeholderPath`): a text
+ * without annotations, so that the measured document replaces a document with an empty graph.
+ */
+export const PLACEHOLDER_TEXT = `${PLACEHOLDER_HEADLINE}\nNothing is annotated here.\n`;
+
 /** Opens a tiny unannotated text first, so every measured open starts from the same small state. */
 async function openPlaceholder(page: Page, placeholderPath: string): Promise<void> {
   await page.getByLabel('Open documents').setInputFiles(placeholderPath);
   await page.waitForFunction(
-    () =>
-      (document.querySelector('article')?.textContent ?? '').includes('Bench placeholder') &&
+    (first) =>
+      (document.querySelector('article')?.textContent ?? '').includes(first) &&
       window.cy?.nodes().length === 0,
+    PLACEHOLDER_HEADLINE,
   );
   await settle(page, 300);
 }
