@@ -16,12 +16,19 @@ import {
   benchDoc,
   measureClickMention,
   measureClickNode,
+  measureDeleteMention,
+  measureEdit,
   measureFilterToggle,
   measureFloorClick,
   measureNaiveClick,
   measureNaiveOpen,
   measureOpen,
+  measurePointerSweep,
+  measureReload,
+  measureScroll,
   measureSearchKeystroke,
+  measureShowAll,
+  measureSuggestions,
   newPage,
 } from '../../bench/measurements';
 import type { BenchDoc } from '../../bench/measurements';
@@ -36,6 +43,18 @@ function expectTimes(samples: readonly Sample[], runs: number, limit = TIMEOUTS.
     expect(typeof s).toBe('number');
     expect(s as number).toBeGreaterThan(0);
     expect(s as number).toBeLessThan(limit);
+  }
+}
+
+/** Each series measured: at least one sample, each a number (a time, a count, a size), none timed out. */
+function expectMeasured(series: readonly Series[], metrics: readonly string[]): void {
+  expect(series.map((s) => s.metric)).toEqual(expect.arrayContaining([...metrics]));
+  for (const s of series) {
+    expect(s.samples.length, s.metric).toBeGreaterThan(0);
+    for (const x of s.samples) {
+      expect(typeof x, s.metric).toBe('number');
+      expect(Number.isFinite(x) && (x as number) >= 0, s.metric).toBe(true);
+    }
   }
 }
 
@@ -91,6 +110,40 @@ describe('the benchmark', () => {
       await run.page.context().close();
     }
   });
+
+  // Its sweeps, zooms and drags run for seconds each: ~40 s here.
+  it('times scrolling, the pointer, "Show all", edits, a reload and suggestions', async () => {
+    const errors: string[] = [];
+    const run = await measureOpen(browser, baseUrl, d, placeholder, errors);
+    const { page } = run;
+    try {
+      expectMeasured(await measureScroll(page, d, 1), ['scroll frame']);
+      expectMeasured(await measurePointerSweep(page, d, 'pointer over graph'), [
+        'pointer over graph: frame',
+      ]);
+      expectMeasured(await measureShowAll(page, d, 1), [
+        'show every actor → graph usable',
+        'click mention (every actor)',
+        'click hub node (every actor)',
+        'zoom into graph (every actor): frame',
+        'drag the graph (every actor): frame',
+      ]);
+      expectMeasured(await measureEdit(page, d, 1), ['rename an actor', 'undo a rename']);
+      expectMeasured([await measureDeleteMention(page, d, 1)], ['delete a mention']);
+      const reload = await measureReload(page, d);
+      expectTimes([reload.text], 1, TIMEOUTS.openText);
+      expectTimes([reload.graph], 1, TIMEOUTS.openGraph);
+      const textPath = join(dir, 'generated.txt');
+      writeFileSync(textPath, d.doc.text);
+      expectMeasured(await measureSuggestions(browser, baseUrl, d, textPath, errors), [
+        'suggest annotations',
+        'accept every new actor',
+      ]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 180_000);
 
   it('times the naive page opening the same document and its clicks, and the floor', async () => {
     const naive = await serveNaive();
