@@ -1,7 +1,9 @@
 /**
  * Deterministic, realistic-looking annotated documents for the benchmark: seeded, so every run
  * measures the same input. Names repeat with aliases (a surname, an acronym), about one mention per
- * ten words, about 1.5 relations per entity, each relation stated in a sentence naming both ends.
+ * ten words where the actors and their relations leave room for it (100,000 words with 5,000
+ * actors: one per 9.2; 10,000 words with 1,000 actors: one per 5.3), about 1.5 relations per
+ * entity, each relation stated in a sentence naming both ends.
  */
 import type { AriadneDocument, Entity, Mention, Relation, TypeDef } from '../src/domain/model';
 
@@ -45,6 +47,9 @@ const TYPES: TypeDef[] = [
   { key: 'media', label: 'Media outlet' },
   { key: 'location', label: 'Place' },
 ];
+/** About one mention per this many words, where the relations leave room (see `filler`). */
+const MENTION_EVERY = 10;
+const MAX_EXTRA_FILLER = 12;
 const RELATION_TYPES: TypeDef[] = VERBS.map((v) => ({ key: v.replace(/\s+/g, '-'), label: v }));
 
 interface Actor {
@@ -144,11 +149,18 @@ export function generateDocument({
     });
     wordCount += form.split(' ').length;
   };
+  // About one mention per ten words: filler grows while the text so far is denser than that.
+  // Where the actors and their relations leave no room for it (10,000 words with 1,000 actors
+  // and 1,500 relations, each relation's sentence naming both ends), the text stays denser.
   const filler = (n: number) => {
-    const ws = Array.from({ length: n }, () => pick(FILLER));
+    const behind = mentions.length * MENTION_EVERY - wordCount;
+    const onTrack = relations.length >= (relationBudget * wordCount) / words;
+    const extra = behind > 0 && onTrack ? Math.min(MAX_EXTRA_FILLER, Math.ceil(behind / 4)) : 0;
+    const ws = Array.from({ length: n + extra }, () => pick(FILLER));
     emit(ws.join(' '));
-    wordCount += n;
+    wordCount += n + extra;
   };
+  let sentences = 0;
 
   const relationBudget = Math.round(entities * 1.5);
   let nextUnseen = 0;
@@ -157,7 +169,9 @@ export function generateDocument({
   const sentence = () => {
     const start = length;
     // State relations often enough to reach the budget by the end of the text.
-    const remaining = Math.max(1, (words - wordCount) / 13);
+    const perSentence = sentences > 0 ? wordCount / sentences : 13;
+    sentences++;
+    const remaining = Math.max(1, (words - wordCount) / perSentence);
     const need = (relationBudget - relations.length) / remaining / 2;
     const stating = relations.length < relationBudget && rand() < Math.min(1, Math.max(0.2, need));
     if (stating) {
