@@ -49,6 +49,7 @@ const TYPES: TypeDef[] = [
 ];
 /** About one mention per this many words, where the relations leave room (see `filler`). */
 const MENTION_EVERY = 10;
+/** At most this many filler words added at once, so that no sentence turns into a list of them. */
 const MAX_EXTRA_FILLER = 12;
 const RELATION_TYPES: TypeDef[] = VERBS.map((v) => ({ key: v.replace(/\s+/g, '-'), label: v }));
 

@@ -76,9 +76,8 @@ export interface BenchRuntime {
   arm: (type: string, observeRegion?: string) => void;
   /** Times from the page's navigation instead (`performance.now()`'s origin): for a reload. */
   fromNavigation: () => void;
-  until: (check: Check, timeoutMs: number) => Promise<Outcome>;
   /**
-   * Starts `until` and returns a handle for `outcome`. Awaited before the input is sent, so that
+   * Starts polling for `check` once per frame and returns a handle for `outcome`. Awaited before the input is sent, so that
    * the poller is running when the input comes: a `page.evaluate` still on its way when the input
    * arrives waits behind it (Chromium runs input first), and its first poll can come frames later.
    */
@@ -245,6 +244,34 @@ export function installRuntime(): void {
     }
   };
 
+  /** Polls `check` once per frame until it holds after the input (or `timeoutMs` passes). */
+  function until(check: Check, timeoutMs: number): Promise<Outcome> {
+    const started = performance.now();
+    return new Promise<Outcome>((resolve) => {
+      const tick = () => {
+        const t0 = runtime.t0;
+        let done = false;
+        try {
+          done = t0 !== null && test(check);
+        } catch {
+          done = false;
+        }
+        if (done && t0 !== null) {
+          // This frame shows the change; the timeout runs once it has been painted.
+          setTimeout(() => resolve({ ok: true, ms: performance.now() - t0 }), 0);
+        } else if (performance.now() - started > timeoutMs) {
+          resolve({
+            ok: false,
+            reason: t0 === null ? 'the input event never came' : 'timed out',
+          });
+        } else {
+          requestAnimationFrame(tick);
+        }
+      };
+      requestAnimationFrame(tick);
+    });
+  }
+
   let observer: MutationObserver | null = null;
   const waits = new Map<number, Promise<Outcome>>();
   let nextWait = 0;
@@ -277,35 +304,9 @@ export function installRuntime(): void {
     fromNavigation() {
       runtime.t0 = 0;
     },
-    until(check, timeoutMs) {
-      const started = performance.now();
-      return new Promise<Outcome>((resolve) => {
-        const tick = () => {
-          const t0 = runtime.t0;
-          let done = false;
-          try {
-            done = t0 !== null && test(check);
-          } catch {
-            done = false;
-          }
-          if (done && t0 !== null) {
-            // This frame shows the change; the timeout runs once it has been painted.
-            setTimeout(() => resolve({ ok: true, ms: performance.now() - t0 }), 0);
-          } else if (performance.now() - started > timeoutMs) {
-            resolve({
-              ok: false,
-              reason: t0 === null ? 'the input event never came' : 'timed out',
-            });
-          } else {
-            requestAnimationFrame(tick);
-          }
-        };
-        requestAnimationFrame(tick);
-      });
-    },
     watch(check, timeoutMs) {
       const handle = nextWait++;
-      waits.set(handle, runtime.until(check, timeoutMs));
+      waits.set(handle, until(check, timeoutMs));
       return handle;
     },
     outcome(handle) {

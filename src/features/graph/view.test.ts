@@ -51,6 +51,19 @@ function randomInts(seed: number): (n: number) => number {
   };
 }
 
+/** `hidden` with one of `types`, picked by `next`, hidden if it was shown and shown if hidden. */
+function toggled(
+  hidden: ReadonlySet<string>,
+  types: readonly string[],
+  next: (n: number) => number,
+): Set<string> {
+  const type = types[next(types.length)]!;
+  const on = new Set(hidden);
+  if (on.has(type)) on.delete(type);
+  else on.add(type);
+  return on;
+}
+
 /** Each element's view classes (but those in `skip`) and selection, by id. */
 function viewOf(cy: Core, skip: ReadonlySet<string> = new Set()): Record<string, string> {
   return Object.fromEntries(
@@ -293,11 +306,7 @@ describe('applyView', () => {
       if (roll < 6) over = { selectedEntityId: `e${next(160)}` };
       else if (roll < 8) over = { selectedRelationId: relations[next(relations.length)]!.id };
       else if (roll === 8) {
-        const type = types[next(types.length)]!;
-        const on = new Set(hidden.hiddenEntityTypes);
-        if (on.has(type)) on.delete(type);
-        else on.add(type);
-        hidden = { ...hidden, hiddenEntityTypes: on };
+        hidden = { ...hidden, hiddenEntityTypes: toggled(hidden.hiddenEntityTypes, types, next) };
       }
       const state = stateFor(index, { ...over, ...hidden });
       applyView(cy, state, false, scope);
@@ -321,11 +330,7 @@ describe('applyView', () => {
       if (roll < 5) over = { selectedEntityId: `e${next(40)}` };
       else if (roll < 7) over = { selectedRelationId: relations[next(relations.length)]!.id };
       else if (roll === 7) {
-        const type = types[next(types.length)]!;
-        const on = new Set(hidden.hiddenEntityTypes);
-        if (on.has(type)) on.delete(type);
-        else on.add(type);
-        hidden = { ...hidden, hiddenEntityTypes: on };
+        hidden = { ...hidden, hiddenEntityTypes: toggled(hidden.hiddenEntityTypes, types, next) };
       } else if (roll === 8 && removed.length < 5)
         removed.push(cy.edges()[next(cy.edges().length)]!.remove());
       else removed.pop()?.restore();
