@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import cytoscape from 'cytoscape';
 import type { Core, SingularElementArgument } from 'cytoscape';
 import {
-  LAYERS_SKIP_MS,
+  LAYERS_SETTLED_MS,
   drawOver,
   drawTexturesFirst,
   layerWhenSettled,
@@ -167,9 +167,9 @@ describe('layerWhenSettled', () => {
       vi.advanceTimersByTime(200);
       // The graph's first frame changed elements again.
       cache.lastInvalidationTime = performance.now();
-      vi.advanceTimersByTime(LAYERS_SKIP_MS);
+      vi.advanceTimersByTime(LAYERS_SETTLED_MS);
       expect(forced).not.toHaveBeenCalled();
-      vi.advanceTimersByTime(10);
+      vi.advanceTimersByTime(2);
       expect(forced).toHaveBeenCalledTimes(1);
       vi.advanceTimersByTime(5000);
       expect(forced).toHaveBeenCalledTimes(1);

@@ -140,7 +140,16 @@ export function setViewportTexture(cy: Core, on: boolean): boolean {
 }
 
 /** Cytoscape's layered texture cache draws no layer on a frame this soon after an element changed. */
-export const LAYERS_SKIP_MS = 250;
+const LAYERS_SKIP_MS = 250;
+
+/**
+ * How long `layerWhenSettled` waits after the last change. Cytoscape compares that change with the
+ * frame's own clock, which can be a frame older than the moment the frame was asked for: a page that
+ * has asked for no frame for a while (Cytoscape's loop sleeps while nothing changes) is given one
+ * stamped with the last display refresh, 0-13 ms before the request here. Asked for at exactly the
+ * quarter of a second, that frame could still skip the layers, and nothing asked for another.
+ */
+export const LAYERS_SETTLED_MS = LAYERS_SKIP_MS + 20;
 
 /** Picks elements of a graph. */
 type ElementTest = (ele: SingularElementArgument) => boolean;
@@ -191,10 +200,10 @@ export function layerWhenSettled(cy: Core): () => void {
     if (cy.destroyed()) return;
     // The graph's own first frame may change elements again: wait for the last change.
     const quiet = performance.now() - cache.lastInvalidationTime;
-    if (quiet > LAYERS_SKIP_MS) cy.forceRender();
-    else timer = setTimeout(check, LAYERS_SKIP_MS - quiet + 10);
+    if (quiet > LAYERS_SETTLED_MS) cy.forceRender();
+    else timer = setTimeout(check, LAYERS_SETTLED_MS - quiet + 1);
   };
-  timer = setTimeout(check, LAYERS_SKIP_MS);
+  timer = setTimeout(check, LAYERS_SETTLED_MS);
   return () => clearTimeout(timer);
 }
 
