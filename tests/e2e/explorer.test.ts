@@ -76,6 +76,60 @@ describe('the explorer in a real browser', () => {
     expect(drawn.restyled).toBe(0);
   });
 
+  it('asks for no frame while nothing changes, and for frames again for a change or an animation', async () => {
+    await page()
+      .context()
+      .addInitScript(() => {
+        const w = window as unknown as { frameRequests: number };
+        w.frameRequests = 0;
+        const request = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (callback) => {
+          w.frameRequests++;
+          return request(callback);
+        };
+      });
+    await openApp(page(), baseUrl);
+    const requests = () =>
+      page().evaluate(() => (window as unknown as { frameRequests: number }).frameRequests);
+    // Opening settles (layout, pictures, the text's measuring): then half a second without a
+    // request, and none in the second after it. Unpatched, Cytoscape asked for every frame.
+    const quietBy = Date.now() + 10_000;
+    for (let last = -1; ;) {
+      const now = await requests();
+      if (now === last) break;
+      if (Date.now() > quietBy) throw new Error(`still asking for frames: ${now} requests`);
+      last = now;
+      await page().waitForTimeout(500);
+    }
+    const before = await requests();
+    await page().waitForTimeout(1_000);
+    expect(await requests()).toBe(before);
+
+    // An animation started while the loop sleeps is stepped to its end (it asks for no redraw).
+    const target = await page().evaluate(() => {
+      const cy = window.cy!;
+      const pan = { x: cy.pan().x + 40, y: cy.pan().y + 25 };
+      cy.animate({ pan }, { duration: 200 });
+      return pan;
+    });
+    await page().waitForFunction(() => !window.cy!.animated(), undefined, { timeout: 5_000 });
+    const pan = await page().evaluate(() => window.cy!.pan());
+    expect(pan.x).toBeCloseTo(target.x, 5);
+    expect(pan.y).toBeCloseTo(target.y, 5);
+
+    // A change is drawn.
+    const drawn = await page().evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const cy = window.cy!;
+          cy.one('render', () => resolve(true));
+          setTimeout(() => resolve(false), 2_000);
+          cy.nodes()[0]!.select();
+        }),
+    );
+    expect(drawn).toBe(true);
+  });
+
   it('measures a text in a font once, and gives the width a canvas measures for it', async () => {
     await openApp(page(), baseUrl);
     const found = await page().evaluate(() => {
