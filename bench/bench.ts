@@ -31,6 +31,7 @@ import {
   measureOpen,
   measureReload,
   measurePointerSweep,
+  measureQuietPage,
   measureScroll,
   measureSearchKeystroke,
   measureShowAll,
@@ -173,6 +174,8 @@ async function measureApp(
       return [...out, ...INTERACTION_METRICS.map((m) => series(m, d.label, 'ms', ['timed out']))];
     }
     const steps: [string, () => Promise<Series | Series[]>][] = [
+      // First, before any interaction has left work behind.
+      ['quiet page', () => measureQuietPage(page, d)],
       ['click mention', () => measureClickMention(page, d, budget.interactions)],
       ['click node', () => measureClickNode(page, d, budget.interactions)],
       ['filter toggle', () => measureFilterToggle(page, d, budget.interactions)],

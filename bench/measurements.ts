@@ -324,6 +324,45 @@ export async function measureOpen(
 // ---------------------------------------------------------------------------------------------
 // Interactions on an open document
 
+/** How long the page waits, after what an open sets going (warm-ups, storage), before it listens. */
+const QUIET_AFTER_MS = 3_000;
+
+/**
+ * A page nobody touches, `seconds` long: the main thread's busy time per second (Chromium's own
+ * count of its tasks' durations, over CDP). What keeping the document open costs; until Cytoscape
+ * patch 18 its renderer asked for a frame sixty times a second whether or not anything changed.
+ */
+export async function measureQuietPage(
+  page: Page,
+  d: Pick<BenchDoc, 'label'>,
+  seconds = 3,
+): Promise<Series> {
+  await settle(page, QUIET_AFTER_MS);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const busySeconds = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const task = metrics.find((m) => m.name === 'TaskDuration');
+      if (!task) throw new MeasurementError('Chromium reports no TaskDuration');
+      return task.value;
+    };
+    const before = await busySeconds();
+    const started = Date.now();
+    await sleep(seconds * 1000);
+    const after = await busySeconds();
+    const elapsed = (Date.now() - started) / 1000;
+    return {
+      metric: 'quiet page: main-thread busy per second',
+      document: d.label,
+      unit: 'ms',
+      samples: [((after - before) * 1000) / elapsed],
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Focus on the text (not a field, where shortcuts are off), then Escape clears the selection. */
 async function clearSelection(page: Page): Promise<void> {
   await page.evaluate(() => document.querySelector('main')?.focus({ preventScroll: true }));

@@ -24,6 +24,7 @@ import {
   measureNaiveOpen,
   measureOpen,
   measurePointerSweep,
+  measureQuietPage,
   measureReload,
   measureScroll,
   measureSearchKeystroke,
@@ -88,13 +89,17 @@ describe('the benchmark', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('times opening a document, clicks on mentions and nodes, a filter and a keystroke', async () => {
+  it('times opening a document, a quiet page, clicks on mentions and nodes, a filter and a keystroke', async () => {
     const errors: string[] = [];
     const run = await measureOpen(browser, baseUrl, d, placeholder, errors);
     try {
       expectTimes([run.text], 1, TIMEOUTS.openText);
       expectTimes([run.graph], 1, TIMEOUTS.openGraph);
       expect(run.dom?.article).toBeGreaterThan(0);
+      expectMeasured(
+        [await measureQuietPage(run.page, d, 1)],
+        ['quiet page: main-thread busy per second'],
+      );
       expectTimes((await measureClickMention(run.page, d, 3)).samples, 3);
       const nodes = await measureClickNode(run.page, d, 2);
       expectTimes(
