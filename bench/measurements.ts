@@ -359,6 +359,10 @@ export async function measureQuietPage(
       samples: [((after - before) * 1000) / elapsed],
     };
   } finally {
+    // Left enabled when the session detached, the domain's bookkeeping slowed every later click on
+    // the built-in article by ~6 ms (27.9 against 21.9 ms median, three pages of 20 clicks each);
+    // disabled first, 24.3 against 25.4.
+    await cdp.send('Performance.disable');
     await cdp.detach();
   }
 }
